@@ -1,0 +1,132 @@
+//! klava-sync-server: the router, its state, and start-up. `main.rs` only parses flags and calls [`Server`].
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod routes;
+pub mod static_files;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+pub use db::{Db, DbTarget};
+pub use error::{ApiError, StartupError};
+use static_files::StaticFiles;
+
+/// Largest request body the API accepts.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub static_files: Arc<StaticFiles>,
+}
+
+/// The whole HTTP surface: the API under `/api`, the app everywhere else.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest(
+            "/api",
+            routes::router().layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+        )
+        .fallback(serve_static)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Everything outside the API routes. Paths under `/api` that the API router did not take (`/api`,
+/// `/api/`) still answer the API's JSON 404, never the app.
+async fn serve_static(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return ApiError::NotFound(path.to_owned()).into_response();
+    }
+    state.static_files.serve(req).await
+}
+
+/// A server that has bound its address and opened its database, ready to run.
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+    target: DbTarget,
+}
+
+impl Server {
+    /// Binds the address and opens and migrates the database.
+    ///
+    /// # Errors
+    /// A [`StartupError`] naming the address or database and the cause.
+    pub async fn build(config: &Config) -> Result<Self, StartupError> {
+        let target = DbTarget::from_config(config)?;
+        let listener =
+            TcpListener::bind(config.addr)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: config.addr,
+                    source,
+                })?;
+        let db = Db::connect(&target).await?;
+        if !config.static_dir.join("index.html").is_file() {
+            tracing::warn!(dir = %config.static_dir.display(), "no built app found; run `cargo xtask run`");
+        }
+        let state = AppState {
+            db,
+            static_files: Arc::new(StaticFiles::new(&config.static_dir)),
+        };
+        Ok(Self {
+            listener,
+            router: app(state),
+            target,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// The database in use, for the start-up message.
+    pub fn database(&self) -> &DbTarget {
+        &self.target
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    ///
+    /// # Errors
+    /// [`StartupError::Serve`] when the listener fails.
+    pub async fn run(self) -> Result<(), StartupError> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(StartupError::Serve)
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}

@@ -1,0 +1,88 @@
+//! Serving the built app: files from trunk's output directory, `index.html` for every other page path
+//! (client-side routing), long-lived caching for content-hashed files and revalidation for the rest.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Cache policy for files whose name carries a content hash: they never change.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache policy for everything else (index.html, the service worker, the manifest): revalidate.
+pub const REVALIDATE: &str = "no-cache";
+
+/// The static part of the server.
+#[derive(Clone, Debug)]
+pub struct StaticFiles {
+    files: ServeDir,
+    index: ServeFile,
+}
+
+impl StaticFiles {
+    /// Serves the app built into `dir`.
+    pub fn new(dir: &Path) -> Self {
+        Self {
+            files: ServeDir::new(dir),
+            index: ServeFile::new(dir.join("index.html")),
+        }
+    }
+
+    /// Answers one request. A path whose last segment has an extension is a file (404 when missing);
+    /// any other path is a page of the app and gets `index.html`.
+    pub async fn serve(&self, req: Request) -> Response {
+        let name = req
+            .uri()
+            .path()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let is_file = name.contains('.');
+        let mut res = if is_file {
+            self.files.clone().oneshot(req).await.into_response()
+        } else {
+            self.index.clone().oneshot(req).await.into_response()
+        };
+        if res.status().is_success() || res.status().as_u16() == 304 {
+            let policy = if is_file && is_content_hashed(&name) {
+                IMMUTABLE
+            } else {
+                REVALIDATE
+            };
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        }
+        res
+    }
+}
+
+/// Whether a file name carries trunk's content hash: `stem-<hash>.ext` with a hash of 8 to 16 lowercase
+/// hex digits (`klava-app-1a2b3c4d5e6f7a8b_bg.wasm`, `style-0123abcd4567ef89.css`).
+pub fn is_content_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len())
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_hashed;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_content_hashed("klava-app-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_content_hashed("klava-app-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_content_hashed("style-00ab12cd.css"));
+        assert!(!is_content_hashed("index.html"));
+        assert!(!is_content_hashed("sw.js"));
+        assert!(!is_content_hashed("klava-app-notahash.js"));
+    }
+}

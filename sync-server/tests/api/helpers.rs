@@ -1,0 +1,135 @@
+//! `spawn_app()`: a router over a fresh database and a small built-app directory, plus request helpers.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response};
+use http_body_util::BodyExt;
+use klava_sync_server::db::Backend;
+use klava_sync_server::{AppState, Db, DbTarget, app, static_files::StaticFiles};
+use sqlx::AnyPool;
+use tower::ServiceExt;
+
+/// Names of the fake hashed build outputs the test app directory holds.
+pub const WASM: &str = "klava-app-0123456789abcdef_bg.wasm";
+pub const JS: &str = "klava-app-0123456789abcdef.js";
+pub const CSS: &str = "style-89abcdef01234567.css";
+
+/// A router on a fresh database; call [`TestApp::finish`] at the end to drop a PostgreSQL database.
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    pub backend: Backend,
+    postgres: Option<(String, String)>,
+    _dir: tempfile::TempDir,
+}
+
+/// Builds the app over a fresh database and a directory that looks like trunk's output.
+pub async fn spawn_app() -> TestApp {
+    sqlx::any::install_default_drivers();
+    let dir = tempfile::tempdir().unwrap();
+    write_dist(&dir.path().join("dist"));
+    let (target, postgres) = match std::env::var("KLAVA_TEST_POSTGRES_URL") {
+        Ok(admin_url) => {
+            let name = format!("klava_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = AnyPool::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            admin.close().await;
+            let url = replace_database(&admin_url, &name);
+            (DbTarget::Postgres(url), Some((admin_url, name)))
+        }
+        Err(_) => (DbTarget::Sqlite(dir.path().join("data/klava.db")), None),
+    };
+    let db = Db::connect(&target).await.expect("open the test database");
+    let state = AppState {
+        db: db.clone(),
+        static_files: StaticFiles::new(&dir.path().join("dist")).into(),
+    };
+    TestApp {
+        router: app(state),
+        db,
+        backend: target.backend(),
+        postgres,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// Sends one request through the router.
+    pub async fn request(&self, req: Request<Body>) -> Response<Body> {
+        self.router.clone().oneshot(req).await.unwrap()
+    }
+
+    /// `GET path` with optional extra headers.
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response<Body> {
+        let mut req = Request::get(path);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.request(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Closes the pool and drops the test's PostgreSQL database, if it made one.
+    pub async fn finish(self) {
+        self.db.close().await;
+        if let Some((admin_url, name)) = self.postgres {
+            let admin = AnyPool::connect(&admin_url).await.unwrap();
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            admin.close().await;
+        }
+    }
+}
+
+/// The body as bytes.
+pub async fn body_bytes(res: Response<Body>) -> Vec<u8> {
+    res.into_body().collect().await.unwrap().to_bytes().to_vec()
+}
+
+/// The body as JSON.
+pub async fn body_json(res: Response<Body>) -> serde_json::Value {
+    serde_json::from_slice(&body_bytes(res).await).expect("a JSON body")
+}
+
+/// A header's value as text ("" when absent).
+pub fn header<'a>(res: &'a Response<Body>, name: &str) -> &'a str {
+    res.headers().get(name).map_or("", |v| v.to_str().unwrap())
+}
+
+fn write_dist(dist: &Path) {
+    std::fs::create_dir_all(dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Klava</title><body>index</body>",
+    )
+    .unwrap();
+    // Large enough to be worth compressing.
+    std::fs::write(
+        dist.join(JS),
+        "export function klava() { return 1; }\n".repeat(200),
+    )
+    .unwrap();
+    std::fs::write(dist.join(WASM), b"\0asm\x01\0\0\0".repeat(100)).unwrap();
+    std::fs::write(dist.join(CSS), "body { color: black; }\n".repeat(50)).unwrap();
+}
+
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (prefix, _) = base
+        .rsplit_once('/')
+        .expect("a PostgreSQL URL with a database path");
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
