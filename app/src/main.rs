@@ -1,1 +1,11 @@
-fn main() {}
+//! klava-app: the browser entry point. It only mounts the app; everything else lives in modules.
+
+mod app;
+mod components;
+mod hooks;
+mod pages;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -39,7 +39,12 @@ impl DbTarget {
     /// # Errors
     /// [`StartupError::UnsupportedUrl`] for a URL that is neither PostgreSQL nor SQLite.
     pub fn from_config(config: &Config) -> Result<Self, StartupError> {
-        let Some(url) = &config.database_url else {
+        // An empty DATABASE_URL means "not set", as it does for most programs.
+        let Some(url) = config
+            .database_url
+            .as_ref()
+            .filter(|u| !u.trim().is_empty())
+        else {
             return Ok(Self::Sqlite(config.data_dir.join("klava.db")));
         };
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {

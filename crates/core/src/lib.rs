@@ -4,6 +4,7 @@
 //! so the same inputs always give the same results, natively and on wasm32 (DESIGN.md §4).
 
 pub mod engine;
+pub mod lessons;
 pub mod stats;
 pub mod text;
 

@@ -1,1 +1,45 @@
-fn main() {}
+//! `cargo xtask`: Klava's orchestrator. `run` builds the release app and serves it with the sync server;
+//! `test` runs every check CI runs; `dev` serves the app with live reload. Each installs what it needs.
+
+mod cmd;
+mod postgres;
+mod serve;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run    build the release app and start Klava at http://127.0.0.1:8080 (sync server + SQLite file)
+  test   run every test: fmt, clippy (native and wasm32), Rust tests, release build, browser
+         end-to-end tests, server tests on SQLite and PostgreSQL
+  dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
+
+Each command installs what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium,
+PostgreSQL) and skips what is present.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        Some("dev") => serve::dev(),
+        Some("help" | "-h" | "--help") | None => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(cmd::Error::Usage(format!("unknown command {other:?}"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            if let cmd::Error::Usage(_) = e {
+                eprintln!("{USAGE}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

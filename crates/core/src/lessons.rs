@@ -1,0 +1,22 @@
+//! Lesson data from `lessons/`: plain-text line lists with `#` comments.
+
+/// The lines of a line list: trimmed, without blank lines and `#` comments.
+pub fn parse_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// The English lines of the first typing page.
+pub const EN_FIRST_LINES: &str = include_str!("../../../lessons/en/first-lines.txt");
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lines;
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        assert_eq!(parse_lines("# c\n\n one \ntwo\n"), vec!["one", "two"]);
+    }
+}

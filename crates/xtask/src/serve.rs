@@ -1,0 +1,69 @@
+//! `cargo xtask run` (the release app served by the sync server) and `cargo xtask dev` (trunk serve).
+
+use std::process::Child;
+
+use crate::cmd::{self, Error, Result, command, root};
+use crate::{test, tools};
+
+/// Builds the release app and runs the release server on 127.0.0.1:8080 (or `--addr`), SQLite in data/.
+pub fn run(args: &[String]) -> Result {
+    let addr = match args {
+        [] => "127.0.0.1:8080".to_owned(),
+        [flag, addr] if flag == "--addr" => addr.clone(),
+        _ => return Err(Error::Usage("run takes only --addr HOST:PORT".into())),
+    };
+    tools::ensure_build_tools()?;
+    test::release_build()?;
+    let mut c = command(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "klava-sync-server",
+            "--",
+            "--addr",
+            &addr,
+        ],
+    );
+    if let Some(commit) = git_commit() {
+        c.env("KLAVA_GIT_COMMIT", commit);
+    }
+    cmd::run(&mut c)
+}
+
+/// trunk serve with live reload on :8080; /api is proxied to a debug sync server on :8081.
+pub fn dev() -> Result {
+    tools::ensure_build_tools()?;
+    cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
+    let server = command(
+        "target/debug/klava-sync-server",
+        &["--addr", "127.0.0.1:8081"],
+    )
+    .spawn()
+    .map_err(|source| Error::Spawn {
+        program: "klava-sync-server".into(),
+        source,
+    })?;
+    let _guard = KillOnDrop(server);
+    cmd::run(&mut command("trunk", &["serve", "--offline"]))
+}
+
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn git_commit() -> Option<String> {
+    let out = command("git", &["rev-parse", "--short=12", "HEAD"])
+        .current_dir(root())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}

@@ -1,0 +1,137 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure, with a timed summary.
+
+use std::time::{Duration, Instant};
+
+use crate::cmd::{self, Result, command, root};
+use crate::postgres::TestPostgres;
+use crate::tools;
+
+/// A named step of the test command.
+type Step = (&'static str, fn() -> Result);
+
+/// Steps in the order they run: quick checks first, the browser and PostgreSQL last.
+const STEPS: &[Step] = &[
+    ("tools", install_tools),
+    ("fmt", fmt),
+    ("clippy (native)", clippy_native),
+    ("clippy (wasm32)", clippy_wasm),
+    ("rust tests (server on SQLite)", rust_tests),
+    ("release build", release_build),
+    ("end-to-end (Chromium)", end_to_end),
+    ("server tests (PostgreSQL)", postgres_tests),
+];
+
+/// Runs every step; fails on the first failure.
+pub fn run() -> Result {
+    let started = Instant::now();
+    let mut done: Vec<(&str, Duration)> = Vec::new();
+    let mut failure = None;
+    for (name, step) in STEPS {
+        println!("\n==> {name}");
+        let t = Instant::now();
+        if let Err(e) = step() {
+            failure = Some((*name, e));
+            break;
+        }
+        done.push((name, t.elapsed()));
+    }
+    println!("\n==> summary");
+    for (name, took) in &done {
+        println!("  ok    {name:<32} {:>6.1}s", took.as_secs_f64());
+    }
+    let failed = usize::from(failure.is_some());
+    if let Some((name, _)) = &failure {
+        println!("  FAIL  {name}");
+    }
+    println!("  total {:.1} min", started.elapsed().as_secs_f64() / 60.0);
+    println!("steps: {} passed, {failed} failed", done.len());
+    failure.map_or(Ok(()), |(_, e)| Err(e))
+}
+
+fn install_tools() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()
+}
+
+fn fmt() -> Result {
+    cmd::run(&mut command("cargo", &["fmt", "--all", "--", "--check"]))
+}
+
+fn clippy_native() -> Result {
+    cmd::run(&mut command(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "klava-app",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))
+}
+
+fn clippy_wasm() -> Result {
+    cmd::run(&mut command(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "klava-app",
+            "-p",
+            "klava-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))
+}
+
+fn rust_tests() -> Result {
+    let mut c = command("cargo", &["test", "--workspace", "--exclude", "klava-app"]);
+    c.env_remove("KLAVA_TEST_POSTGRES_URL");
+    cmd::run(&mut c)
+}
+
+/// `trunk build --release --offline` into dist/.
+pub fn release_build() -> Result {
+    cmd::run(&mut command("trunk", &["build", "--release", "--offline"]))
+}
+
+fn end_to_end() -> Result {
+    cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
+    let e2e = root().join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&e2e)
+        .map_err(|source| cmd::Error::Io {
+            what: "listing tests/e2e".into(),
+            source,
+        })?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/e2e/{n}"))
+        .collect();
+    files.sort();
+    let mut args = vec!["--test", "--test-concurrency=1"];
+    args.extend(files.iter().map(String::as_str));
+    let mut c = command("node", &args);
+    c.env(
+        "KLAVA_SERVER_BIN",
+        root().join("target/debug/klava-sync-server"),
+    )
+    .env("KLAVA_DIST", root().join("dist"));
+    cmd::run(&mut c)
+}
+
+fn postgres_tests() -> Result {
+    let pg = TestPostgres::start()?;
+    let mut c = command(
+        "cargo",
+        &["test", "-p", "klava-sync-server", "--test", "api"],
+    );
+    c.env("KLAVA_TEST_POSTGRES_URL", &pg.url);
+    cmd::run(&mut c)
+}
