@@ -3,10 +3,18 @@
 //! Nothing here reads a clock, draws random numbers or touches I/O: time and randomness are arguments,
 //! so the same inputs always give the same results, natively and on wasm32 (DESIGN.md §4).
 
+pub mod accumulate;
 pub mod engine;
+pub mod fingers;
+pub mod keystats;
 pub mod lessons;
+pub mod rng;
 pub mod stats;
 pub mod text;
+pub mod textgen;
 
-pub use engine::{CharState, Engine, EngineError, Input, Keystroke, Millis};
+pub use engine::{
+    CharState, EndReason, Engine, EngineError, ErrorMode, Input, KeyKind, Keystroke, Millis,
+    Options,
+};
 pub use stats::Summary;

@@ -1,7 +1,8 @@
 //! Validates the data in `lessons/`: every line is a target a learner can type.
 
-use klava_core::lessons::{EN_FIRST_LINES, parse_lines};
-use klava_core::{Engine, text};
+use klava_core::lessons::{EN_FIRST_LINES, EN_WORDS_200, parse_lines};
+use klava_core::{Engine, Options, text};
+use std::collections::BTreeSet;
 
 #[test]
 fn english_first_lines_are_typeable_targets() {
@@ -9,7 +10,7 @@ fn english_first_lines_are_typeable_targets() {
     assert!(lines.len() >= 10, "too few lines: {}", lines.len());
     for (i, line) in lines.iter().enumerate() {
         assert!(
-            Engine::new(line).is_ok(),
+            Engine::new(line, Options::default()).is_ok(),
             "line {i} is not a valid target: {line:?}"
         );
         let n = text::graphemes(line).len();
@@ -25,6 +26,20 @@ fn english_first_lines_are_typeable_targets() {
         assert!(
             !line.contains("  "),
             "line {i} has a double space: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn english_frequency_list_has_200_distinct_lower_case_words() {
+    let words = parse_lines(EN_WORDS_200);
+    assert_eq!(words.len(), 200);
+    let distinct: BTreeSet<_> = words.iter().collect();
+    assert_eq!(distinct.len(), 200, "duplicates in the list");
+    for w in &words {
+        assert!(
+            w.chars().all(|c| c.is_ascii_lowercase()),
+            "not a plain lower-case word: {w:?}"
         );
     }
 }

@@ -5,7 +5,8 @@ use std::process::Child;
 use crate::cmd::{self, Error, Result, command, root};
 use crate::{test, tools};
 
-/// Builds the release app and runs the release server on 127.0.0.1:8080 (or `--addr`), SQLite in data/.
+/// Builds the release app and runs the server (profile `server`) on 127.0.0.1:8080 (or `--addr`), SQLite
+/// in data/.
 pub fn run(args: &[String]) -> Result {
     let addr = match args {
         [] => "127.0.0.1:8080".to_owned(),
@@ -18,7 +19,8 @@ pub fn run(args: &[String]) -> Result {
         "cargo",
         &[
             "run",
-            "--release",
+            "--profile",
+            "server",
             "-p",
             "klava-sync-server",
             "--",

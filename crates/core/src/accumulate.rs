@@ -1,0 +1,203 @@
+//! Folding sessions into lasting per-key, per-bigram and per-finger figures.
+//!
+//! The records are a set (DESIGN.md §3), so the fold must not depend on order: folding sessions one by
+//! one, all at once, or merging two partial folds gives the same result. Counts and time sums (integer
+//! microseconds) are exact in any order. The "recent" speed is an exponential moving average over the
+//! sessions' wall-clock times rather than over arrival order: each timing has weight `2^((t − t_ref)/H)`
+//! with half-life `H` ([`HALF_LIFE_MS`]), so newer practice counts more, and weights are rescaled when a
+//! newer session moves the reference time. That is commutative and associative up to float rounding.
+//! Adding a session is O(keys in it · log keys).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Millis;
+use crate::fingers::{Finger, FingerMap};
+use crate::keystats::{KeyStat, SessionKeyStats};
+
+/// Half-life of the recent average: practice two days old counts half as much as today's.
+pub const HALF_LIFE_MS: f64 = 2.0 * 24.0 * 3600.0 * 1000.0;
+
+/// An exponentially time-decayed mean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Decayed {
+    /// Wall-clock time (ms since the Unix epoch) the weights are relative to: the newest seen.
+    pub ref_ms: f64,
+    /// Sum of weights.
+    pub weight: f64,
+    /// Sum of weight · value.
+    pub sum: f64,
+}
+
+impl Decayed {
+    /// Adds `weight` samples with mean `value` observed at `at_ms`.
+    pub fn add(&mut self, at_ms: f64, value: f64, weight: f64) {
+        self.merge(&Decayed {
+            ref_ms: at_ms,
+            weight,
+            sum: value * weight,
+        });
+    }
+
+    /// Combines two decayed means (the order does not matter).
+    pub fn merge(&mut self, other: &Decayed) {
+        if other.weight == 0.0 {
+            return;
+        }
+        if self.weight == 0.0 {
+            *self = *other;
+            return;
+        }
+        let ref_ms = self.ref_ms.max(other.ref_ms);
+        let scale = |d: &Decayed| (2.0f64).powf((d.ref_ms - ref_ms) / HALF_LIFE_MS);
+        let (a, b) = (scale(self), scale(other));
+        *self = Decayed {
+            ref_ms,
+            weight: self.weight * a + other.weight * b,
+            sum: self.sum * a + other.sum * b,
+        };
+    }
+
+    /// The mean, when anything was added.
+    pub fn mean(&self) -> Option<f64> {
+        (self.weight > 0.0).then(|| self.sum / self.weight)
+    }
+}
+
+/// Lasting figures for one key, bigram or finger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub hits: u64,
+    pub misses: u64,
+    /// Timed keystrokes.
+    pub timed: u64,
+    /// Sum of their times, in whole microseconds (exact in any order).
+    pub time_sum_us: u64,
+    /// Recent mean time to type, weighted toward newer sessions.
+    pub recent_ms: Decayed,
+}
+
+impl Aggregate {
+    /// Mean time to type over all sessions.
+    pub fn mean_ms(&self) -> Option<Millis> {
+        (self.timed > 0).then(|| self.time_sum_us as f64 / self.timed as f64 / 1000.0)
+    }
+
+    fn add_session(&mut self, at_ms: f64, s: &KeyStat) {
+        self.hits += u64::from(s.hits);
+        self.misses += u64::from(s.misses);
+        self.timed += u64::from(s.timed);
+        self.time_sum_us += (s.time_sum_ms * 1000.0).round() as u64;
+        if let Some(mean) = s.mean_ms() {
+            self.recent_ms.add(at_ms, mean, f64::from(s.timed));
+        }
+    }
+
+    fn merge(&mut self, o: &Aggregate) {
+        self.hits += o.hits;
+        self.misses += o.misses;
+        self.timed += o.timed;
+        self.time_sum_us += o.time_sum_us;
+        self.recent_ms.merge(&o.recent_ms);
+    }
+}
+
+/// Everything folded from a profile's sessions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Accumulator {
+    /// Sessions folded in.
+    pub sessions: u64,
+    pub keys: BTreeMap<String, Aggregate>,
+    pub bigrams: BTreeMap<String, Aggregate>,
+    pub fingers: BTreeMap<Finger, Aggregate>,
+    /// Expected → typed → count.
+    pub confusions: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+impl Accumulator {
+    /// Folds in one session that ended at `at_ms` (ms since the Unix epoch), fingers through `map`.
+    pub fn add_session(&mut self, at_ms: f64, stats: &SessionKeyStats, map: &dyn FingerMap) {
+        self.sessions += 1;
+        for (k, s) in &stats.keys {
+            self.keys
+                .entry(k.clone())
+                .or_default()
+                .add_session(at_ms, s);
+        }
+        for (k, s) in &stats.bigrams {
+            self.bigrams
+                .entry(k.clone())
+                .or_default()
+                .add_session(at_ms, s);
+        }
+        for (f, s) in stats.by_finger(map) {
+            self.fingers.entry(f).or_default().add_session(at_ms, &s);
+        }
+        for (e, typed) in &stats.confusions {
+            let row = self.confusions.entry(e.clone()).or_default();
+            for (t, n) in typed {
+                *row.entry(t.clone()).or_default() += u64::from(*n);
+            }
+        }
+    }
+
+    /// Folds many sessions at once.
+    pub fn from_sessions<'a>(
+        sessions: impl IntoIterator<Item = (f64, &'a SessionKeyStats)>,
+        map: &dyn FingerMap,
+    ) -> Self {
+        let mut acc = Self::default();
+        for (at, s) in sessions {
+            acc.add_session(at, s, map);
+        }
+        acc
+    }
+
+    /// Combines two folds of disjoint session sets.
+    pub fn merge(&mut self, other: &Accumulator) {
+        self.sessions += other.sessions;
+        for (k, a) in &other.keys {
+            self.keys.entry(k.clone()).or_default().merge(a);
+        }
+        for (k, a) in &other.bigrams {
+            self.bigrams.entry(k.clone()).or_default().merge(a);
+        }
+        for (f, a) in &other.fingers {
+            self.fingers.entry(*f).or_default().merge(a);
+        }
+        for (e, typed) in &other.confusions {
+            let row = self.confusions.entry(e.clone()).or_default();
+            for (t, n) in typed {
+                *row.entry(t.clone()).or_default() += n;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_samples_weigh_more() {
+        let mut d = Decayed::default();
+        d.add(0.0, 300.0, 1.0);
+        d.add(HALF_LIFE_MS, 100.0, 1.0);
+        // weights ½ and 1 → (150 + 100) / 1.5
+        assert!((d.mean().unwrap() - 250.0 / 1.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn merging_decayed_means_is_commutative() {
+        let mut a = Decayed::default();
+        a.add(1000.0, 200.0, 3.0);
+        let mut b = Decayed::default();
+        b.add(HALF_LIFE_MS * 3.0, 120.0, 2.0);
+        let (mut ab, mut ba) = (a, b);
+        ab.merge(&b);
+        ba.merge(&a);
+        assert!((ab.mean().unwrap() - ba.mean().unwrap()).abs() < 1e-9);
+        assert_eq!(ab.ref_ms, ba.ref_ms);
+    }
+}

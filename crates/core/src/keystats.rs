@@ -1,0 +1,227 @@
+//! Per-key figures of one session: hits, misses and time to type each key, bigram timings, per-finger
+//! totals, and which key was pressed instead of which (the confusion table).
+//!
+//! Time to type a key is the time since the previous keystroke, for correct keystrokes only; values
+//! under 40 ms (rollover, bounce) or over 12 s (the learner paused) are left out, as keybr.com does.
+//! O(keystrokes · log keys).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Engine, KeyKind, Millis};
+use crate::fingers::{Finger, FingerMap};
+
+/// Shortest time to type that counts.
+pub const MIN_KEY_MS: Millis = 40.0;
+/// Longest time to type that counts.
+pub const MAX_KEY_MS: Millis = 12_000.0;
+
+/// Figures for one key, bigram or finger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeyStat {
+    /// Correct keystrokes.
+    pub hits: u32,
+    /// Wrong keystrokes where this key was expected.
+    pub misses: u32,
+    /// How many times were measured.
+    pub timed: u32,
+    /// Their sum, in milliseconds.
+    pub time_sum_ms: f64,
+}
+
+impl KeyStat {
+    /// Mean time to type, when any was measured.
+    pub fn mean_ms(&self) -> Option<Millis> {
+        (self.timed > 0).then(|| self.time_sum_ms / f64::from(self.timed))
+    }
+
+    /// Misses over all attempts, 0–1.
+    pub fn miss_rate(&self) -> Option<f64> {
+        let n = self.hits + self.misses;
+        (n > 0).then(|| f64::from(self.misses) / f64::from(n))
+    }
+
+    fn add(&mut self, other: &KeyStat) {
+        self.hits += other.hits;
+        self.misses += other.misses;
+        self.timed += other.timed;
+        self.time_sum_ms += other.time_sum_ms;
+    }
+}
+
+/// The per-key figures of one session. Keys are the expected graphemes (`" "` for Space).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionKeyStats {
+    /// By expected grapheme.
+    pub keys: BTreeMap<String, KeyStat>,
+    /// By two consecutive expected graphemes typed correctly one after the other (timing only).
+    pub bigrams: BTreeMap<String, KeyStat>,
+    /// Expected grapheme → typed grapheme → count.
+    pub confusions: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+impl From<&Engine> for SessionKeyStats {
+    fn from(engine: &Engine) -> Self {
+        let mut s = Self::default();
+        let mut previous: Option<(Millis, Option<&str>)> = None;
+        for k in engine.log().iter().filter(|k| k.kind != KeyKind::Ignored) {
+            let timing = previous
+                .map(|(at, _)| k.at - at)
+                .filter(|t| (MIN_KEY_MS..=MAX_KEY_MS).contains(t));
+            let expected = k.expected.as_deref();
+            match (k.kind, expected) {
+                (KeyKind::Correct, Some(e)) => {
+                    let stat = s.keys.entry(e.to_owned()).or_default();
+                    stat.hits += 1;
+                    if let Some(t) = timing {
+                        stat.timed += 1;
+                        stat.time_sum_ms += t;
+                        if let Some((_, Some(p))) = previous {
+                            let b = s.bigrams.entry(format!("{p}{e}")).or_default();
+                            b.hits += 1;
+                            b.timed += 1;
+                            b.time_sum_ms += t;
+                        }
+                    }
+                }
+                (KeyKind::Incorrect, Some(e)) => {
+                    s.keys.entry(e.to_owned()).or_default().misses += 1;
+                    if let Some(t) = k.typed.as_deref() {
+                        *s.confusions
+                            .entry(e.to_owned())
+                            .or_default()
+                            .entry(t.to_owned())
+                            .or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+            // A bigram needs two correct keystrokes in a row.
+            previous = Some((k.at, expected.filter(|_| k.kind == KeyKind::Correct)));
+        }
+        s
+    }
+}
+
+impl SessionKeyStats {
+    /// Totals per finger through `map`; keys the map does not know are left out.
+    pub fn by_finger(&self, map: &dyn FingerMap) -> BTreeMap<Finger, KeyStat> {
+        let mut out: BTreeMap<Finger, KeyStat> = BTreeMap::new();
+        for (key, stat) in &self.keys {
+            if let Some(f) = map.finger(key) {
+                out.entry(f).or_default().add(stat);
+            }
+        }
+        out
+    }
+
+    /// Up to `n` keys by mean time to type, slowest first (keys timed at least twice).
+    pub fn slowest(&self, n: usize) -> Vec<(&str, Millis)> {
+        let mut v: Vec<_> = self
+            .keys
+            .iter()
+            .filter(|(_, s)| s.timed >= 2)
+            .filter_map(|(k, s)| Some((k.as_str(), s.mean_ms()?)))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
+
+    /// Up to `n` keys by misses, most first.
+    pub fn most_missed(&self, n: usize) -> Vec<(&str, u32)> {
+        let mut v: Vec<_> = self
+            .keys
+            .iter()
+            .filter(|(_, s)| s.misses > 0)
+            .map(|(k, s)| (k.as_str(), s.misses))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Input, Options};
+    use crate::fingers::UsQwerty;
+
+    fn stats(target: &str, keys: &[(char, f64)]) -> SessionKeyStats {
+        let mut e = Engine::new(target, Options::default()).unwrap();
+        for &(c, at) in keys {
+            let input = if c == '⌫' {
+                Input::Backspace
+            } else {
+                Input::Char(c)
+            };
+            e.apply(input, at).unwrap();
+        }
+        SessionKeyStats::from(&e)
+    }
+
+    #[test]
+    fn hits_misses_times_bigrams_and_confusions() {
+        // f(0) j(200) x-for-f(300) ⌫(500) f(700) j(20 000: a pause, not timed)
+        let s = stats(
+            "fjfj",
+            &[
+                ('f', 0.0),
+                ('j', 200.0),
+                ('x', 300.0),
+                ('⌫', 500.0),
+                ('f', 700.0),
+                ('j', 20_000.0),
+            ],
+        );
+        let f = s.keys["f"];
+        assert_eq!((f.hits, f.misses, f.timed), (2, 1, 1));
+        assert_eq!(
+            f.mean_ms(),
+            Some(200.0),
+            "f after ⌫ took 200 ms; the first f has no predecessor"
+        );
+        assert_eq!(
+            s.keys["j"].mean_ms(),
+            Some(200.0),
+            "the 19.3 s pause is left out"
+        );
+        assert_eq!(s.bigrams["fj"].mean_ms(), Some(200.0));
+        assert!(
+            !s.bigrams.contains_key("jf"),
+            "an error came between j and f"
+        );
+        assert_eq!(s.confusions["f"]["x"], 1);
+    }
+
+    #[test]
+    fn rollover_faster_than_40_ms_is_not_timed() {
+        let s = stats("ab", &[('a', 0.0), ('b', 10.0)]);
+        assert_eq!(s.keys["b"].timed, 0);
+        assert_eq!(s.keys["b"].hits, 1);
+    }
+
+    #[test]
+    fn fingers_slowest_and_most_missed() {
+        let s = stats(
+            "fjfjfj",
+            &[
+                ('f', 0.0),
+                ('j', 100.0),
+                ('f', 400.0),
+                ('k', 500.0),
+                ('⌫', 600.0),
+                ('j', 700.0),
+                ('f', 800.0),
+                ('j', 1100.0),
+            ],
+        );
+        let by_finger = s.by_finger(&UsQwerty);
+        assert_eq!(by_finger[&Finger::LeftIndex].hits, 3);
+        assert_eq!(by_finger[&Finger::RightIndex].misses, 1);
+        assert_eq!(s.slowest(1)[0].0, "f");
+        assert_eq!(s.most_missed(5), vec![("j", 1)]);
+    }
+}
