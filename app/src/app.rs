@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::practice::PracticePage;
+use crate::pages::test_page::TestPage;
 
 /// The whole app.
 #[component]
@@ -12,6 +12,6 @@ pub fn App() -> impl IntoView {
             <span class="logo">"klava"</span>
             <span class="tagline">"touch typing, offline"</span>
         </header>
-        <PracticePage />
+        <TestPage />
     }
 }

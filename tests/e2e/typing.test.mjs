@@ -1,83 +1,127 @@
-// A learner types a line with the real keyboard (trusted key events from Chromium's input pipeline):
-// marks, caret, Backspace, and the WPM and accuracy at the end.
+// A learner takes tests with the real keyboard (trusted key events from Chromium's input pipeline).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launchBrowser, withPage, artifacts } from './harness.mjs';
+import { targetWords, charClass, caret, typeWords, figure } from './page.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-/** The line on the page, one grapheme per span. */
-async function targetText(page) {
-  await page.waitForSelector('[data-testid=text] .ch');
-  return page.$$eval('[data-testid=text] .ch', (spans) => spans.map((s) => s.textContent));
-}
-
-const classesAt = (page, i) => page.$eval(`[data-testid=text] .ch:nth-child(${i + 1})`, (s) => s.className);
-const caretIndex = (page) =>
-  page.$$eval('[data-testid=text] .ch', (spans) => spans.findIndex((s) => s.classList.contains('caret')));
-
-test('typing a line with one mistake fixed by Backspace shows marks, then WPM and accuracy', async () => {
-  await withPage(browser, 'typing a line', async (page) => {
+test('a 10-word test with one mistake fixed by Backspace shows marks, then the results screen', async () => {
+  await withPage(browser, 'words test', async (page) => {
     await page.goto(server.url);
-    const chars = await targetText(page);
-    assert.ok(chars.length >= 20, `a line to type: ${chars.join('')}`);
-    assert.equal(await caretIndex(page), 0);
+    await page.click('[data-testid=length-10]');
+    const words = await targetWords(page);
+    assert.equal(words.length, 10);
+    assert.deepEqual(await caret(page), [0, 0]);
 
-    const delay = 80; // ms between keys: about 150 WPM
+    const delay = 80; // about 150 WPM
     const started = Date.now();
-    await page.keyboard.type(chars.slice(0, 3).join(''), { delay });
-    assert.match(await classesAt(page, 0), /\bcorrect\b/);
-    assert.equal(await caretIndex(page), 3);
+    await typeWords(page, words.slice(0, 2), delay);
+    await page.keyboard.press('Space', { delay });
+    assert.match(await charClass(page, 0, 0), /\bcorrect\b/);
+    assert.deepEqual(await caret(page), [2, 0]);
 
-    // One mistake: a key that is not the expected one.
-    const wrong = chars[3] === 'z' ? 'q' : 'z';
+    // One mistake: a key that is not the expected one, then Backspace.
+    const w = words[2];
+    const wrong = w[0] === 'z' ? 'q' : 'z';
     await page.keyboard.type(wrong, { delay });
-    assert.match(await classesAt(page, 3), /\bwrong\b/);
-    assert.equal(await caretIndex(page), 4);
-
-    // Backspace removes it: the grapheme is pending again and the caret is back.
+    assert.match(await charClass(page, 2, 0), /\bwrong\b/);
+    assert.deepEqual(await caret(page), [2, 1]);
     await page.keyboard.press('Backspace', { delay });
-    assert.doesNotMatch(await classesAt(page, 3), /\b(wrong|correct)\b/);
-    assert.equal(await caretIndex(page), 3);
+    assert.doesNotMatch(await charClass(page, 2, 0), /\b(wrong|correct)\b/);
+    assert.deepEqual(await caret(page), [2, 0]);
 
-    await page.keyboard.type(chars.slice(3).join(''), { delay });
+    await typeWords(page, words.slice(2), delay);
     const elapsedMs = Date.now() - started;
-    await page.waitForSelector('[data-testid=figures].result');
-    for (let i = 0; i < chars.length; i++) assert.match(await classesAt(page, i), /\bcorrect\b/, `char ${i}`);
+    await page.waitForSelector('[data-testid=results]');
 
-    const wpm = Number(await page.textContent('[data-testid=wpm]'));
-    const accuracy = await page.textContent('[data-testid=accuracy]');
-    const errors = await page.textContent('[data-testid=errors]');
-    // Speed: every grapheme correct, over the time from the first key to the last (measured here from
-    // outside the page, so allow a generous margin).
-    const expected = chars.length / 5 / (elapsedMs / 60_000);
+    const chars = words.join(' ').length;
+    const wpm = Number(await figure(page, 'wpm'));
+    const raw = Number(await figure(page, 'raw'));
+    // All words right: net counts every character and space, over the time from the first key to the
+    // last (measured here from outside the page, so the margin is generous).
+    const expected = chars / 5 / (elapsedMs / 60_000);
     assert.ok(wpm > expected * 0.7 && wpm < expected * 1.6, `wpm ${wpm}, expected about ${expected.toFixed(1)}`);
-    // Accuracy: n + 1 character keystrokes, n of them right (the fixed mistake still counts).
-    assert.equal(accuracy, `${Math.round((chars.length / (chars.length + 1)) * 100)}%`);
-    assert.equal(errors, '1');
+    assert.equal(raw, wpm, 'nothing wrong is left, so raw equals net');
+    // Accuracy: chars + 1 typed keystrokes, chars of them right (the fixed mistake still counts).
+    assert.equal(await figure(page, 'accuracy'), `${Math.round((chars / (chars + 1)) * 100)}%`);
+    assert.equal(await figure(page, 'errors'), '1');
+    const nonSpace = words.join('').length;
+    assert.equal(await figure(page, 'chars'), `${chars}/0/0/0`, `${nonSpace} letters + ${words.length - 1} spaces`);
+    const consistency = Number((await figure(page, 'consistency')).replace('%', ''));
+    assert.ok(consistency > 0 && consistency <= 100, `consistency ${consistency}`);
+    assert.ok((await page.$$('[data-testid=chart] polyline')).length === 1, 'the speed chart is drawn');
+    assert.ok((await page.$$('[data-testid=chart] .error-mark')).length >= 1, 'the error is marked on the chart');
+    assert.match(await page.textContent('[data-testid=missed]'), new RegExp(`${w[0]}\\s*×1`));
+    assert.ok((await page.$$('[data-testid=slowest] kbd')).length >= 1);
 
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, 'typing-result.png') });
+    await page.screenshot({ path: join(artifacts, 'words-result.png'), fullPage: true });
   });
 });
 
-test('Escape starts a new line with fresh figures', async () => {
-  await withPage(browser, 'escape new line', async (page) => {
+test('a 15-second time test ends by itself and shows the results', async () => {
+  await withPage(browser, 'time test', async (page) => {
     await page.goto(server.url);
-    const first = (await targetText(page)).join('');
-    await page.keyboard.type(first.slice(0, 5), { delay: 30 });
-    assert.notEqual(await page.textContent('[data-testid=wpm]'), '—');
+    await page.click('[data-testid=mode-time]');
+    await page.click('[data-testid=length-15]');
+    assert.equal(await page.textContent('[data-testid=progress]'), '15');
+    const words = await targetWords(page);
+    const started = Date.now();
+    await typeWords(page, words.slice(0, 6), 60);
+    await page.keyboard.press('Space');
+    assert.equal(await page.$('[data-testid=results]'), null, 'still running');
+    assert.notEqual(await page.textContent('[data-testid=live-wpm]'), '—');
+    await page.waitForSelector('[data-testid=results]', { timeout: 20_000 });
+    const tookMs = Date.now() - started;
+    assert.ok(tookMs >= 14_000, `ended after ${tookMs} ms`);
+    assert.equal(await figure(page, 'time'), '15.0s');
+    // Six words and six spaces in 15 s: (letters + 6) / 5 / 0.25 min.
+    const expected = (words.slice(0, 6).join('').length + 6) / 5 / 0.25;
+    assert.equal(Number(await figure(page, 'wpm')), Math.round(expected));
+    assert.equal(await figure(page, 'accuracy'), '100%');
+  });
+});
+
+test('Escape and Tab then Enter start a new test; settings change the text', async () => {
+  await withPage(browser, 'restart and settings', async (page) => {
+    await page.goto(server.url);
+    const first = await targetWords(page);
+    await page.keyboard.type(first[0].slice(0, 2), { delay: 30 });
+    assert.notDeepEqual(await caret(page), [0, 0]);
     await page.keyboard.press('Escape');
-    const second = (await targetText(page)).join('');
-    assert.notEqual(second, first);
-    assert.equal(await caretIndex(page), 0);
-    assert.equal(await page.textContent('[data-testid=wpm]'), '—');
-    assert.equal(await page.textContent('[data-testid=accuracy]'), '—');
+    assert.deepEqual(await caret(page), [0, 0]);
+    const second = await targetWords(page);
+    assert.notDeepEqual(second, first);
+    await page.keyboard.type(second[0], { delay: 30 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await caret(page), [0, 0]);
+
+    await page.click('[data-testid=numbers]');
+    await page.click('[data-testid=punctuation]');
+    await page.click('[data-testid=length-100]');
+    const words = await targetWords(page);
+    assert.equal(words.length, 100);
+    assert.ok(words.some((w) => /\d/.test(w)), 'numbers appear');
+    assert.match(words[0], /^[A-Z0-9"(]/, 'a sentence starts with a capital');
+    assert.match(words.at(-1), /[.?!]["')]?$/, 'and ends with a full stop');
+  });
+});
+
+test('stop on letter keeps the caret on a wrong key', async () => {
+  await withPage(browser, 'stop on letter', async (page) => {
+    await page.goto(server.url);
+    await page.click('[data-testid=error-stop-on-letter]');
+    const words = await targetWords(page);
+    await page.keyboard.type(words[0][0], { delay: 30 });
+    await page.keyboard.type(words[0][1] === 'z' ? 'q' : 'z', { delay: 30 });
+    assert.deepEqual(await caret(page), [0, 1]);
   });
 });
 
@@ -85,7 +129,7 @@ test('a deep link loads the app and an unknown API path answers JSON 404', async
   await withPage(browser, 'routing', async (page) => {
     const res = await page.goto(`${server.url}/learn/some-lesson`);
     assert.equal(res.status(), 200);
-    await targetText(page);
+    await targetWords(page);
     const api = await page.request.get(`${server.url}/api/nope`);
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'not_found');

@@ -1,4 +1,7 @@
 //! Small presentational components: one file each, narrow props.
 
-pub mod figures;
-pub mod text_line;
+pub mod live_stats;
+pub mod mode_bar;
+pub mod results;
+pub mod speed_chart;
+pub mod text_view;

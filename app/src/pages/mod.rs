@@ -1,3 +1,3 @@
 //! Pages: one file each.
 
-pub mod practice;
+pub mod test_page;

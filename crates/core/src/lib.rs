@@ -6,6 +6,7 @@
 pub mod accumulate;
 pub mod engine;
 pub mod fingers;
+pub mod keys;
 pub mod keystats;
 pub mod lessons;
 pub mod rng;

@@ -58,10 +58,11 @@ pub fn words(list: &[&str], count: usize, options: TextOptions, rng: &mut Rng) -
         }
         out.push(word);
     }
-    if options.punctuation {
-        if let Some(last) = out.last_mut().filter(|w| !w.ends_with(['.', '?', '!'])) {
-            last.push('.');
-        }
+    if let Some(last) = out
+        .last_mut()
+        .filter(|w| options.punctuation && !w.ends_with(['.', '?', '!']))
+    {
+        last.push('.');
     }
     out
 }

@@ -51,6 +51,11 @@ pub fn root() -> PathBuf {
 pub fn command(program: &str, args: &[&str]) -> Command {
     let mut c = Command::new(program);
     c.args(args).current_dir(root()).env("PATH", tool_path());
+    // npm trusts only its own CA list unless told; point it at the system bundle, as curl and cargo use.
+    let bundle = Path::new("/etc/ssl/certs/ca-certificates.crt");
+    if program == "npm" && std::env::var_os("NODE_EXTRA_CA_CERTS").is_none() && bundle.is_file() {
+        c.env("NODE_EXTRA_CA_CERTS", bundle);
+    }
     c
 }
 

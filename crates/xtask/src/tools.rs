@@ -161,12 +161,24 @@ fn ensure_debian(packages: &[&str]) -> Result {
 
 fn debian_installed(package: &str) -> bool {
     stdout_of("dpkg-query", &["-W", "-f=${Status}", package])
-        .is_some_and(|s| s.ends_with("installed"))
+        .is_some_and(|s| is_installed_status(&s))
+}
+
+/// Exactly this status: a removed package reports "unknown ok not-installed" or "deinstall ok config-files".
+fn is_installed_status(status: &str) -> bool {
+    status.trim() == "install ok installed"
 }
 
 #[cfg(test)]
 mod tests {
-    use super::lock_version;
+    use super::{is_installed_status, lock_version};
+
+    #[test]
+    fn only_an_installed_package_counts() {
+        assert!(is_installed_status("install ok installed"));
+        assert!(!is_installed_status("unknown ok not-installed"));
+        assert!(!is_installed_status("deinstall ok config-files"));
+    }
 
     #[test]
     fn finds_a_package_version_in_a_lockfile() {

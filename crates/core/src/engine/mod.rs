@@ -129,14 +129,22 @@ impl Engine {
     /// Ends a timed session whose limit has passed at `now`; returns whether the session is over.
     /// Before the first keystroke the clock has not started and nothing happens.
     pub fn tick(&mut self, now: Millis) -> bool {
-        if let (None, Some(start), Some(limit)) =
-            (self.ended, self.started_at, self.options.time_limit_ms)
-        {
-            if now >= start + limit {
-                self.ended = Some((EndReason::TimeUp, start + limit));
-            }
+        if let (true, Some(start), Some(limit)) = (
+            self.time_up(now),
+            self.started_at,
+            self.options.time_limit_ms,
+        ) {
+            self.ended = Some((EndReason::TimeUp, start + limit));
         }
         self.ended.is_some()
+    }
+
+    /// Whether a running timed session's limit has passed at `now` ([`Engine::tick`] would end it).
+    pub fn time_up(&self, now: Millis) -> bool {
+        match (self.ended, self.started_at, self.options.time_limit_ms) {
+            (None, Some(start), Some(limit)) => now >= start + limit,
+            _ => false,
+        }
     }
 
     /// Ends the session at `at` (clamped to the last keystroke), unless it has ended already.

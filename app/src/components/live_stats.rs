@@ -1,0 +1,27 @@
+//! `LiveStats`: speed, accuracy and progress while typing.
+
+use leptos::prelude::*;
+
+/// Formats a figure rounded to a whole number, or "—" when undefined.
+pub fn whole(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{}", v.round()))
+}
+
+/// The live bar.
+#[component]
+pub fn LiveStats(
+    /// Net WPM so far.
+    wpm: Signal<Option<f64>>,
+    /// Accuracy so far.
+    accuracy: Signal<Option<f64>>,
+    /// Time left ("12") or words done ("3/25").
+    progress: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <section class="live" data-testid="live">
+            <span class="progress" data-testid="progress">{progress}</span>
+            <span><b data-testid="live-wpm">{move || whole(wpm.get())}</b>" wpm"</span>
+            <span><b data-testid="live-accuracy">{move || whole(accuracy.get())}</b>"% acc"</span>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! `TextView`: the words to type, with correct/wrong/extra/missed marks and the caret.
+
+use klava_core::CharState;
+use leptos::prelude::*;
+
+/// How one word looks: its graphemes and their states.
+pub type WordView = Vec<(String, CharState)>;
+
+fn char_class(state: &CharState) -> &'static str {
+    match state {
+        CharState::Pending => "ch",
+        CharState::Correct => "ch correct",
+        CharState::Wrong(_) => "ch wrong",
+        CharState::Extra(_) => "ch extra",
+        CharState::Missed => "ch missed",
+    }
+}
+
+/// One word. Re-renders only when its own view or the caret's place in it changes.
+#[component]
+fn Word(view: Memo<WordView>, caret: Memo<Option<usize>>) -> impl IntoView {
+    view! {
+        <span class="word" class:active=move || caret.get().is_some()
+            class:caret-end=move || caret.get().is_some_and(|i| i >= view.with(Vec::len))>
+            {move || {
+                let at = caret.get();
+                view.get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (g, state))| {
+                        let class = if at == Some(i) { format!("{} caret", char_class(&state)) } else { char_class(&state).to_owned() };
+                        // A wrong character shows the expected one; the typed one is in the tooltip.
+                        let title = match &state { CharState::Wrong(t) => format!("typed {t}"), _ => String::new() };
+                        view! { <span class=class title=title>{g}</span> }
+                    })
+                    .collect_view()
+            }}
+        </span>
+    }
+}
+
+/// Shows `count` words; `word` gives word `i`'s view and `caret` the (word, grapheme) position.
+#[component]
+pub fn TextView(
+    /// How many words the text has.
+    count: Signal<usize>,
+    /// The view of word `i`.
+    word: Callback<usize, WordView>,
+    /// The caret: word index and grapheme index in it.
+    caret: Signal<(usize, usize)>,
+) -> impl IntoView {
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Keep the active word in view as the text wraps.
+    Effect::new(move |_| {
+        let (w, _) = caret.get();
+        let Some(el) = container.get() else { return };
+        // Word elements are the container's element children, in order.
+        if let Some(active) = el.children().item(w as u32) {
+            let top = active.get_bounding_client_rect().top() - el.get_bounding_client_rect().top()
+                + f64::from(el.scroll_top());
+            el.set_scroll_top((top - 8.0).max(0.0) as i32);
+        }
+    });
+    view! {
+        <div class="text" data-testid="text" aria-label="text to type" node_ref=container>
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                <Word
+                    view=Memo::new(move |_| word.run(i))
+                    caret=Memo::new(move |_| { let (w, c) = caret.get(); (w == i).then_some(c) })
+                />
+                " "
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! What a test is: its mode (words or time), text options and error mode, and the text it generates.
+
+use klava_core::lessons::{EN_WORDS_200, parse_lines};
+use klava_core::rng::Rng;
+use klava_core::textgen::{self, TextOptions};
+use klava_core::{ErrorMode, Options};
+
+/// Words tests: how many words.
+pub const WORD_COUNTS: [usize; 4] = [10, 25, 50, 100];
+/// Time tests: how many seconds.
+pub const TIME_LIMITS: [u32; 4] = [15, 30, 60, 120];
+/// Words generated up front in a time test; more are appended as the learner nears the end.
+pub const TIME_MODE_CHUNK: usize = 50;
+
+/// Words or time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestMode {
+    Words(usize),
+    Time(u32),
+}
+
+/// A test's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TestConfig {
+    pub mode: TestMode,
+    pub punctuation: bool,
+    pub numbers: bool,
+    pub error_mode: ErrorMode,
+}
+
+impl Default for TestConfig {
+    fn default() -> Self {
+        Self {
+            mode: TestMode::Words(25),
+            punctuation: false,
+            numbers: false,
+            error_mode: ErrorMode::Free,
+        }
+    }
+}
+
+impl TestConfig {
+    /// The engine options for this test.
+    pub fn options(&self) -> Options {
+        let time_limit_ms = match self.mode {
+            TestMode::Time(s) => Some(f64::from(s) * 1000.0),
+            TestMode::Words(_) => None,
+        };
+        Options {
+            error_mode: self.error_mode,
+            yo_as_ye: false,
+            time_limit_ms,
+        }
+    }
+
+    /// How many words the test starts with.
+    pub fn initial_words(&self) -> usize {
+        match self.mode {
+            TestMode::Words(n) => n,
+            TestMode::Time(_) => TIME_MODE_CHUNK,
+        }
+    }
+
+    /// `count` words of practice text from the English frequency list.
+    pub fn text(&self, count: usize, rng: &mut Rng) -> String {
+        let list = parse_lines(EN_WORDS_200);
+        let options = TextOptions {
+            punctuation: self.punctuation,
+            numbers: self.numbers,
+        };
+        textgen::words(&list, count, options, rng).join(" ")
+    }
+}
+
+/// A random seed from the browser's crypto source (randomness belongs to the app, never to core).
+pub fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if let Ok(crypto) = leptos::prelude::window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    u64::from_le_bytes(bytes)
+}

@@ -1,0 +1,35 @@
+// Helpers that read and drive the test page the way a learner would.
+
+/** The target words on the page. */
+export async function targetWords(page) {
+  await page.waitForSelector('[data-testid=text] .word');
+  return page.$$eval('[data-testid=text] .word', (ws) =>
+    ws.map((w) => [...w.querySelectorAll('.ch:not(.extra)')].map((c) => c.textContent).join('')));
+}
+
+/** Class names of grapheme `i` of word `w`. */
+export const charClass = (page, w, i) =>
+  page.$eval(`[data-testid=text] .word:nth-of-type(${w + 1}) .ch:nth-child(${i + 1})`, (c) => c.className);
+
+/** [word, grapheme] of the caret: a grapheme marked `caret`, or the end of the word marked `caret-end`. */
+export const caret = (page) =>
+  page.$$eval('[data-testid=text] .word', (ws) => {
+    for (const [w, el] of ws.entries()) {
+      const chars = [...el.querySelectorAll('.ch')];
+      const i = chars.findIndex((c) => c.classList.contains('caret'));
+      if (i >= 0) return [w, i];
+      if (el.classList.contains('caret-end')) return [w, chars.length];
+    }
+    return null;
+  });
+
+/** Types the words, each followed by Space except the last. */
+export async function typeWords(page, words, delay) {
+  for (const [i, w] of words.entries()) {
+    await page.keyboard.type(w, { delay });
+    if (i + 1 < words.length) await page.keyboard.press('Space', { delay });
+  }
+}
+
+/** A figure on the results screen as text. */
+export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
