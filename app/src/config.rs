@@ -30,12 +30,7 @@ pub struct TestConfig {
 
 impl Default for TestConfig {
     fn default() -> Self {
-        Self {
-            mode: TestMode::Words(25),
-            punctuation: false,
-            numbers: false,
-            error_mode: ErrorMode::Free,
-        }
+        Self { mode: TestMode::Words(25), punctuation: false, numbers: false, error_mode: ErrorMode::Free }
     }
 }
 
@@ -46,11 +41,7 @@ impl TestConfig {
             TestMode::Time(s) => Some(f64::from(s) * 1000.0),
             TestMode::Words(_) => None,
         };
-        Options {
-            error_mode: self.error_mode,
-            yo_as_ye: false,
-            time_limit_ms,
-        }
+        Options { error_mode: self.error_mode, yo_as_ye: false, time_limit_ms }
     }
 
     /// How many words the test starts with.
@@ -64,10 +55,7 @@ impl TestConfig {
     /// `count` words of practice text from the English frequency list.
     pub fn text(&self, count: usize, rng: &mut Rng) -> String {
         let list = parse_lines(EN_WORDS_200);
-        let options = TextOptions {
-            punctuation: self.punctuation,
-            numbers: self.numbers,
-        };
+        let options = TextOptions { punctuation: self.punctuation, numbers: self.numbers };
         textgen::words(&list, count, options, rng).join(" ")
     }
 }

@@ -7,11 +7,7 @@ use clap::Parser;
 
 /// How the server is started. Every flag can also come from the environment variable named beside it.
 #[derive(Parser, Debug, Clone)]
-#[command(
-    name = "klava-sync-server",
-    version,
-    about = "Klava's sync server; also serves the built app."
-)]
+#[command(name = "klava-sync-server", version, about = "Klava's sync server; also serves the built app.")]
 pub struct Config {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, env = "KLAVA_ADDR", default_value = "127.0.0.1:8080")]

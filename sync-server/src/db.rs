@@ -40,19 +40,12 @@ impl DbTarget {
     /// [`StartupError::UnsupportedUrl`] for a URL that is neither PostgreSQL nor SQLite.
     pub fn from_config(config: &Config) -> Result<Self, StartupError> {
         // An empty DATABASE_URL means "not set", as it does for most programs.
-        let Some(url) = config
-            .database_url
-            .as_ref()
-            .filter(|u| !u.trim().is_empty())
-        else {
+        let Some(url) = config.database_url.as_ref().filter(|u| !u.trim().is_empty()) else {
             return Ok(Self::Sqlite(config.data_dir.join("klava.db")));
         };
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Self::Postgres(url.clone()))
-        } else if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             let path = path.split('?').next().unwrap_or_default();
             if path.is_empty() {
                 return Err(StartupError::UnsupportedUrl(url.clone()));
@@ -111,10 +104,8 @@ impl Db {
             DbTarget::Sqlite(path) => {
                 let path = absolute(path);
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|source| StartupError::DataDir {
-                        path: dir.display().to_string(),
-                        source,
-                    })?;
+                    std::fs::create_dir_all(dir)
+                        .map_err(|source| StartupError::DataDir { path: dir.display().to_string(), source })?;
                 }
                 format!("sqlite://{}?mode=rwc", encode_path(&path))
             }
@@ -127,8 +118,10 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
-                            .await?;
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })
@@ -140,41 +133,22 @@ impl Db {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator
-            .run(&pool)
-            .await
-            .map_err(|source| StartupError::Migrate {
-                target: target.to_string(),
-                source,
-            })?;
+        migrator.run(&pool).await.map_err(|source| StartupError::Migrate { target: target.to_string(), source })?;
         Ok(Self { pool, backend })
     }
 
     /// Asks the database for its schema version, within two seconds.
     pub async fn status(&self) -> DbStatus {
-        let query = sqlx::query_scalar::<_, i64>("SELECT MAX(version) FROM _sqlx_migrations")
-            .fetch_one(&self.pool);
+        let query = sqlx::query_scalar::<_, i64>("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&self.pool);
         match tokio::time::timeout(Duration::from_secs(2), query).await {
-            Ok(Ok(version)) => DbStatus {
-                backend: self.backend,
-                status: "ok",
-                schema_version: Some(version),
-            },
+            Ok(Ok(version)) => DbStatus { backend: self.backend, status: "ok", schema_version: Some(version) },
             Ok(Err(e)) => {
                 tracing::warn!(error = %e, "database health check failed");
-                DbStatus {
-                    backend: self.backend,
-                    status: "unavailable",
-                    schema_version: None,
-                }
+                DbStatus { backend: self.backend, status: "unavailable", schema_version: None }
             }
             Err(_) => {
                 tracing::warn!("database health check timed out");
-                DbStatus {
-                    backend: self.backend,
-                    status: "unavailable",
-                    schema_version: None,
-                }
+                DbStatus { backend: self.backend, status: "unavailable", schema_version: None }
             }
         }
     }
@@ -234,9 +208,6 @@ mod tests {
 
     #[test]
     fn sqlite_paths_are_encoded_for_the_url() {
-        assert_eq!(
-            encode_path(Path::new("/a b/100%?#.db")),
-            "/a b/100%25%3F%23.db"
-        );
+        assert_eq!(encode_path(Path::new("/a b/100%?#.db")), "/a b/100%25%3F%23.db");
     }
 }

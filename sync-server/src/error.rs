@@ -49,12 +49,7 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %e, "database error");
         }
         let (status, code) = self.status_and_code();
-        let body = ErrorBody {
-            error: ErrorDetail {
-                code,
-                message: self.to_string(),
-            },
-        };
+        let body = ErrorBody { error: ErrorDetail { code, message: self.to_string() } };
         (status, Json(body)).into_response()
     }
 }
@@ -64,16 +59,10 @@ impl IntoResponse for ApiError {
 pub enum StartupError {
     /// The address is taken or not ours to bind.
     #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
     /// The directory for the SQLite file cannot be created.
     #[error("cannot create data directory {path}: {source}")]
-    DataDir {
-        path: String,
-        source: std::io::Error,
-    },
+    DataDir { path: String, source: std::io::Error },
     /// DATABASE_URL names something we do not support.
     #[error("unsupported database URL {0:?}: use postgres://… or sqlite://PATH")]
     UnsupportedUrl(String),
@@ -82,10 +71,7 @@ pub enum StartupError {
     Database { target: String, source: sqlx::Error },
     /// The schema migrations failed.
     #[error("cannot migrate database {target}: {source}")]
-    Migrate {
-        target: String,
-        source: sqlx::migrate::MigrateError,
-    },
+    Migrate { target: String, source: sqlx::migrate::MigrateError },
     /// The server stopped with an I/O error.
     #[error("server stopped: {0}")]
     Serve(std::io::Error),

@@ -35,10 +35,7 @@ pub struct AppState {
 /// The whole HTTP surface: the API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest(
-            "/api",
-            routes::router().layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
-        )
+        .nest("/api", routes::router().layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)))
         .fallback(serve_static)
         .with_state(state)
         .layer(CompressionLayer::new())
@@ -70,32 +67,18 @@ impl Server {
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
         let target = DbTarget::from_config(config)?;
         let listener =
-            TcpListener::bind(config.addr)
-                .await
-                .map_err(|source| StartupError::Bind {
-                    addr: config.addr,
-                    source,
-                })?;
+            TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let db = Db::connect(&target).await?;
         if !config.static_dir.join("index.html").is_file() {
             tracing::warn!(dir = %config.static_dir.display(), "no built app found; run `cargo xtask run`");
         }
-        let state = AppState {
-            db,
-            static_files: Arc::new(StaticFiles::new(&config.static_dir)),
-        };
-        Ok(Self {
-            listener,
-            router: app(state),
-            target,
-        })
+        let state = AppState { db, static_files: Arc::new(StaticFiles::new(&config.static_dir)) };
+        Ok(Self { listener, router: app(state), target })
     }
 
     /// The address actually bound (useful with port 0).
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.listener.local_addr().expect("a bound listener has an address")
     }
 
     /// The database in use, for the start-up message.
@@ -121,8 +104,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

@@ -10,9 +10,7 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let config = Config::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
         .with_writer(std::io::stderr)
         .init();
     let server = match Server::build(&config).await {
@@ -23,12 +21,7 @@ async fn main() -> ExitCode {
         }
     };
     println!("database: {}", server.database());
-    println!(
-        "app: {}",
-        std::path::absolute(&config.static_dir)
-            .unwrap_or(config.static_dir.clone())
-            .display()
-    );
+    println!("app: {}", std::path::absolute(&config.static_dir).unwrap_or(config.static_dir.clone()).display());
     println!("Klava is running at http://{}", server.local_addr());
     match server.run().await {
         Ok(()) => ExitCode::SUCCESS,

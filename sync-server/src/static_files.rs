@@ -24,22 +24,13 @@ pub struct StaticFiles {
 impl StaticFiles {
     /// Serves the app built into `dir`.
     pub fn new(dir: &Path) -> Self {
-        Self {
-            files: ServeDir::new(dir),
-            index: ServeFile::new(dir.join("index.html")),
-        }
+        Self { files: ServeDir::new(dir), index: ServeFile::new(dir.join("index.html")) }
     }
 
     /// Answers one request. A path whose last segment has an extension is a file (404 when missing);
     /// any other path is a page of the app and gets `index.html`.
     pub async fn serve(&self, req: Request) -> Response {
-        let name = req
-            .uri()
-            .path()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let name = req.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
         let is_file = name.contains('.');
         let mut res = if is_file {
             self.files.clone().oneshot(req).await.into_response()
@@ -47,13 +38,8 @@ impl StaticFiles {
             self.index.clone().oneshot(req).await.into_response()
         };
         if res.status().is_success() || res.status().as_u16() == 304 {
-            let policy = if is_file && is_content_hashed(&name) {
-                IMMUTABLE
-            } else {
-                REVALIDATE
-            };
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            let policy = if is_file && is_content_hashed(&name) { IMMUTABLE } else { REVALIDATE };
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
         }
         res
     }
@@ -65,10 +51,7 @@ pub fn is_content_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        (8..=16).contains(&hash.len())
-            && hash
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     })
 }
 

@@ -56,15 +56,9 @@ pub fn ModeBar(
     let is_words = Signal::derive(move || matches!(config.get().mode, TestMode::Words(_)));
     let lengths = move || {
         if is_words.get() {
-            WORD_COUNTS
-                .iter()
-                .map(|&n| (n.to_string(), TestMode::Words(n)))
-                .collect::<Vec<_>>()
+            WORD_COUNTS.iter().map(|&n| (n.to_string(), TestMode::Words(n))).collect::<Vec<_>>()
         } else {
-            TIME_LIMITS
-                .iter()
-                .map(|&s| (s.to_string(), TestMode::Time(s)))
-                .collect()
+            TIME_LIMITS.iter().map(|&s| (s.to_string(), TestMode::Time(s))).collect()
         }
     };
     view! {

@@ -32,13 +32,7 @@ pub fn Results(
     let s = move || data.get().summary;
     let chars = move || {
         let c = s().chars;
-        format!(
-            "{}/{}/{}/{}",
-            c.correct + c.correct_spaces,
-            c.incorrect,
-            c.extra,
-            c.missed
-        )
+        format!("{}/{}/{}/{}", c.correct + c.correct_spaces, c.incorrect, c.extra, c.missed)
     };
     view! {
         <section class="results" data-testid="results">

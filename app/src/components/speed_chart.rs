@@ -22,26 +22,14 @@ pub fn SpeedChart(
 ) -> impl IntoView {
     let geometry = move || {
         let s = seconds.get();
-        let top = axis_max(
-            s.iter()
-                .map(|x| x.raw_wpm)
-                .fold(wpm.get().unwrap_or(0.0), f64::max),
-        );
+        let top = axis_max(s.iter().map(|x| x.raw_wpm).fold(wpm.get().unwrap_or(0.0), f64::max));
         let n = s.len().max(2) as f64 - 1.0;
         let x = move |i: usize| PAD + (W - 2.0 * PAD) * i as f64 / n;
         let y = move |v: f64| H - PAD - (H - 2.0 * PAD) * (v / top).min(1.0);
-        let line = s
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.raw_wpm)))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let errors: Vec<(f64, usize)> = s
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.errors > 0)
-            .map(|(i, p)| (x(i), p.errors))
-            .collect();
+        let line =
+            s.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.raw_wpm))).collect::<Vec<_>>().join(" ");
+        let errors: Vec<(f64, usize)> =
+            s.iter().enumerate().filter(|(_, p)| p.errors > 0).map(|(i, p)| (x(i), p.errors)).collect();
         let net_y = wpm.get().map(y);
         (top, line, errors, net_y, s.len())
     };

@@ -15,11 +15,7 @@ use web_sys::KeyboardEvent;
 pub fn use_typing_keys(on_action: impl Fn(KeyAction, Millis) + 'static) {
     let tab_armed = Rc::new(Cell::new(false));
     let _ = use_event_listener(use_window(), ev::keydown, move |e: KeyboardEvent| {
-        let m = Modifiers {
-            ctrl: e.ctrl_key(),
-            alt: e.alt_key(),
-            meta: e.meta_key(),
-        };
+        let m = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key() };
         let action = key_action(&e.key(), m, tab_armed.get());
         tab_armed.set(action == Some(KeyAction::ArmRestart));
         if let Some(action) = action {

@@ -24,8 +24,7 @@ pub struct UseTypingTestReturn {
 
 fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
     let text = config.text(config.initial_words(), rng);
-    Engine::new(&text, config.options())
-        .expect("generated text is never empty and has no control characters")
+    Engine::new(&text, config.options()).expect("generated text is never empty and has no control characters")
 }
 
 fn performance_now() -> Millis {
@@ -57,13 +56,10 @@ pub fn use_typing_test() -> UseTypingTestReturn {
                 // Input after the end, or a malformed event, is refused by the engine and changes nothing.
                 let _ = e.apply(input, at);
                 let in_time_mode = matches!(config.get_untracked().mode, TestMode::Time(_));
-                in_time_mode
-                    && !e.is_finished()
-                    && e.caret().0 + TIME_MODE_CHUNK / 2 >= e.words().len()
+                in_time_mode && !e.is_finished() && e.caret().0 + TIME_MODE_CHUNK / 2 >= e.words().len()
             });
             if needs_more == Some(true) {
-                let more =
-                    rng.try_update_value(|r| config.get_untracked().text(TIME_MODE_CHUNK, r));
+                let more = rng.try_update_value(|r| config.get_untracked().text(TIME_MODE_CHUNK, r));
                 if let Some(more) = more {
                     engine.update(|e| {
                         let _ = e.extend(&more);
@@ -86,10 +82,5 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         100,
     );
 
-    UseTypingTestReturn {
-        engine,
-        config,
-        now,
-        restart,
-    }
+    UseTypingTestReturn { engine, config, now, restart }
 }

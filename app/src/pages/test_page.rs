@@ -17,40 +17,22 @@ fn results_of(e: &Engine) -> ResultsData {
     ResultsData {
         summary: Summary::from(e),
         seconds: per_second(e),
-        slowest: keys
-            .slowest(5)
-            .into_iter()
-            .map(|(k, ms)| (k.to_owned(), ms))
-            .collect(),
-        missed: keys
-            .most_missed(5)
-            .into_iter()
-            .map(|(k, n)| (k.to_owned(), n))
-            .collect(),
+        slowest: keys.slowest(5).into_iter().map(|(k, ms)| (k.to_owned(), ms)).collect(),
+        missed: keys.most_missed(5).into_iter().map(|(k, n)| (k.to_owned(), n)).collect(),
     }
 }
 
 /// The page.
 #[component]
 pub fn TestPage() -> impl IntoView {
-    let UseTypingTestReturn {
-        engine,
-        config,
-        now,
-        restart,
-    } = use_typing_test();
+    let UseTypingTestReturn { engine, config, now, restart } = use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
     let results = Memo::new(move |_| engine.with(|e| e.is_finished().then(|| results_of(e))));
     let progress = Signal::derive(move || match config.get().mode {
         TestMode::Time(limit) => {
             let elapsed = engine.with(|e| e.started_at().map_or(0.0, |s| now.get() - s));
-            format!(
-                "{}",
-                (f64::from(limit) - elapsed / 1000.0)
-                    .ceil()
-                    .clamp(0.0, f64::from(limit))
-            )
+            format!("{}", (f64::from(limit) - elapsed / 1000.0).ceil().clamp(0.0, f64::from(limit)))
         }
         TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
     });

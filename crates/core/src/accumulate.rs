@@ -33,11 +33,17 @@ pub struct Decayed {
 impl Decayed {
     /// Adds `weight` samples with mean `value` observed at `at_ms`.
     pub fn add(&mut self, at_ms: f64, value: f64, weight: f64) {
-        self.merge(&Decayed {
-            ref_ms: at_ms,
-            weight,
-            sum: value * weight,
-        });
+        if self.weight == 0.0 {
+            *self = Decayed { ref_ms: at_ms, weight, sum: value * weight };
+        } else if at_ms >= self.ref_ms {
+            // Newer: age what is there (one power of two); the new sample has full weight.
+            let age = ((self.ref_ms - at_ms) / HALF_LIFE_MS).exp2();
+            *self = Decayed { ref_ms: at_ms, weight: self.weight * age + weight, sum: self.sum * age + value * weight };
+        } else {
+            let w = weight * ((at_ms - self.ref_ms) / HALF_LIFE_MS).exp2();
+            self.weight += w;
+            self.sum += value * w;
+        }
     }
 
     /// Combines two decayed means (the order does not matter).
@@ -50,13 +56,9 @@ impl Decayed {
             return;
         }
         let ref_ms = self.ref_ms.max(other.ref_ms);
-        let scale = |d: &Decayed| (2.0f64).powf((d.ref_ms - ref_ms) / HALF_LIFE_MS);
+        let scale = |d: &Decayed| ((d.ref_ms - ref_ms) / HALF_LIFE_MS).exp2();
         let (a, b) = (scale(self), scale(other));
-        *self = Decayed {
-            ref_ms,
-            weight: self.weight * a + other.weight * b,
-            sum: self.sum * a + other.sum * b,
-        };
+        *self = Decayed { ref_ms, weight: self.weight * a + other.weight * b, sum: self.sum * a + other.sum * b };
     }
 
     /// The mean, when anything was added.
@@ -119,17 +121,14 @@ impl Accumulator {
     /// Folds in one session that ended at `at_ms` (ms since the Unix epoch), fingers through `map`.
     pub fn add_session(&mut self, at_ms: f64, stats: &SessionKeyStats, map: &dyn FingerMap) {
         self.sessions += 1;
-        for (k, s) in &stats.keys {
-            self.keys
-                .entry(k.clone())
-                .or_default()
-                .add_session(at_ms, s);
-        }
-        for (k, s) in &stats.bigrams {
-            self.bigrams
-                .entry(k.clone())
-                .or_default()
-                .add_session(at_ms, s);
+        for (table, from) in [(&mut self.keys, &stats.keys), (&mut self.bigrams, &stats.bigrams)] {
+            for (k, s) in from {
+                // One lookup for a known key; the key is copied only the first time it is seen.
+                match table.get_mut(k) {
+                    Some(a) => a.add_session(at_ms, s),
+                    None => table.entry(k.clone()).or_default().add_session(at_ms, s),
+                }
+            }
         }
         for (f, s) in stats.by_finger(map) {
             self.fingers.entry(f).or_default().add_session(at_ms, &s);

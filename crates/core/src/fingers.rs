@@ -57,10 +57,7 @@ impl FingerMap for UsQwerty {
     fn finger(&self, grapheme: &str) -> Option<Finger> {
         let mut chars = grapheme.chars();
         let c = chars.next().filter(|_| chars.next().is_none())?;
-        US_QWERTY
-            .iter()
-            .find(|(_, keys)| keys.contains(c))
-            .map(|(f, _)| *f)
+        US_QWERTY.iter().find(|(_, keys)| keys.contains(c)).map(|(f, _)| *f)
     }
 }
 
@@ -81,10 +78,7 @@ mod tests {
     #[test]
     fn every_printable_ascii_character_has_exactly_one_finger() {
         for c in (0x20u8..0x7f).map(char::from) {
-            let owners = US_QWERTY
-                .iter()
-                .filter(|(_, keys)| keys.contains(c))
-                .count();
+            let owners = US_QWERTY.iter().filter(|(_, keys)| keys.contains(c)).count();
             assert_eq!(owners, 1, "{c:?}");
         }
     }

@@ -42,9 +42,7 @@ pub fn key_action(key: &str, m: Modifiers, tab_armed: bool) -> Option<KeyAction>
         _ => {}
     }
     let mut chars = key.chars();
-    let c = chars
-        .next()
-        .filter(|c| !c.is_control() && chars.next().is_none())?;
+    let c = chars.next().filter(|c| !c.is_control() && chars.next().is_none())?;
     let alt_gr = m.ctrl && m.alt;
     if (m.ctrl || m.meta) && !alt_gr {
         return None;
@@ -56,59 +54,26 @@ pub fn key_action(key: &str, m: Modifiers, tab_armed: bool) -> Option<KeyAction>
 mod tests {
     use super::*;
 
-    const NONE: Modifiers = Modifiers {
-        ctrl: false,
-        alt: false,
-        meta: false,
-    };
+    const NONE: Modifiers = Modifiers { ctrl: false, alt: false, meta: false };
 
     #[test]
     fn characters_and_erasing() {
-        assert_eq!(
-            key_action("ж", NONE, false),
-            Some(KeyAction::Type(Input::Char('ж')))
-        );
-        assert_eq!(
-            key_action(" ", NONE, false),
-            Some(KeyAction::Type(Input::Char(' ')))
-        );
-        assert_eq!(
-            key_action("Backspace", NONE, false),
-            Some(KeyAction::Type(Input::Backspace))
-        );
+        assert_eq!(key_action("ж", NONE, false), Some(KeyAction::Type(Input::Char('ж'))));
+        assert_eq!(key_action(" ", NONE, false), Some(KeyAction::Type(Input::Char(' '))));
+        assert_eq!(key_action("Backspace", NONE, false), Some(KeyAction::Type(Input::Backspace)));
         let ctrl = Modifiers { ctrl: true, ..NONE };
-        assert_eq!(
-            key_action("Backspace", ctrl, false),
-            Some(KeyAction::Type(Input::DeleteWord))
-        );
+        assert_eq!(key_action("Backspace", ctrl, false), Some(KeyAction::Type(Input::DeleteWord)));
     }
 
     #[test]
     fn shortcuts_stay_the_browsers_but_altgr_types() {
+        assert_eq!(key_action("r", Modifiers { ctrl: true, ..NONE }, false), None);
+        assert_eq!(key_action("c", Modifiers { meta: true, ..NONE }, false), None);
         assert_eq!(
-            key_action("r", Modifiers { ctrl: true, ..NONE }, false),
-            None
-        );
-        assert_eq!(
-            key_action("c", Modifiers { meta: true, ..NONE }, false),
-            None
-        );
-        assert_eq!(
-            key_action(
-                "€",
-                Modifiers {
-                    ctrl: true,
-                    alt: true,
-                    meta: false
-                },
-                false
-            ),
+            key_action("€", Modifiers { ctrl: true, alt: true, meta: false }, false),
             Some(KeyAction::Type(Input::Char('€')))
         );
-        assert_eq!(
-            key_action("é", Modifiers { alt: true, ..NONE }, false),
-            Some(KeyAction::Type(Input::Char('é')))
-        );
+        assert_eq!(key_action("é", Modifiers { alt: true, ..NONE }, false), Some(KeyAction::Type(Input::Char('é'))));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! under 40 ms (rollover, bounce) or over 12 s (the learner paused) are left out, as keybr.com does.
 //! O(keystrokes · log keys).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -61,24 +61,56 @@ pub struct SessionKeyStats {
     pub confusions: BTreeMap<String, BTreeMap<String, u32>>,
 }
 
+/// Counts for one session, indexed while the log is read, before keys are copied into owned maps.
+#[derive(Default)]
+struct Tally<'a> {
+    ids: HashMap<&'a str, usize>,
+    names: Vec<&'a str>,
+    keys: Vec<KeyStat>,
+    bigrams: HashMap<(usize, usize), KeyStat>,
+    confusions: HashMap<(usize, &'a str), u32>,
+}
+
+impl<'a> Tally<'a> {
+    fn id(&mut self, key: &'a str) -> usize {
+        *self.ids.entry(key).or_insert_with(|| {
+            self.names.push(key);
+            self.keys.push(KeyStat::default());
+            self.names.len() - 1
+        })
+    }
+
+    fn into_stats(self) -> SessionKeyStats {
+        let names = &self.names;
+        let mut confusions: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for ((e, t), n) in self.confusions {
+            confusions.entry(names[e].to_owned()).or_default().insert(t.to_owned(), n);
+        }
+        SessionKeyStats {
+            keys: names.iter().zip(self.keys).map(|(k, s)| ((*k).to_owned(), s)).collect(),
+            bigrams: self.bigrams.into_iter().map(|((a, b), s)| (format!("{}{}", names[a], names[b]), s)).collect(),
+            confusions,
+        }
+    }
+}
+
 impl From<&Engine> for SessionKeyStats {
     fn from(engine: &Engine) -> Self {
-        let mut s = Self::default();
-        let mut previous: Option<(Millis, Option<&str>)> = None;
+        let mut tally = Tally::default();
+        // The previous counted keystroke: its time, and its key id when it was correct.
+        let mut previous: Option<(Millis, Option<usize>)> = None;
         for k in engine.log().iter().filter(|k| k.kind != KeyKind::Ignored) {
-            let timing = previous
-                .map(|(at, _)| k.at - at)
-                .filter(|t| (MIN_KEY_MS..=MAX_KEY_MS).contains(t));
-            let expected = k.expected.as_deref();
-            match (k.kind, expected) {
+            let timing = previous.map(|(at, _)| k.at - at).filter(|t| (MIN_KEY_MS..=MAX_KEY_MS).contains(t));
+            let id = k.expected.as_deref().map(|e| tally.id(e));
+            match (k.kind, id) {
                 (KeyKind::Correct, Some(e)) => {
-                    let stat = s.keys.entry(e.to_owned()).or_default();
+                    let stat = &mut tally.keys[e];
                     stat.hits += 1;
                     if let Some(t) = timing {
                         stat.timed += 1;
                         stat.time_sum_ms += t;
                         if let Some((_, Some(p))) = previous {
-                            let b = s.bigrams.entry(format!("{p}{e}")).or_default();
+                            let b = tally.bigrams.entry((p, e)).or_default();
                             b.hits += 1;
                             b.timed += 1;
                             b.time_sum_ms += t;
@@ -86,21 +118,17 @@ impl From<&Engine> for SessionKeyStats {
                     }
                 }
                 (KeyKind::Incorrect, Some(e)) => {
-                    s.keys.entry(e.to_owned()).or_default().misses += 1;
+                    tally.keys[e].misses += 1;
                     if let Some(t) = k.typed.as_deref() {
-                        *s.confusions
-                            .entry(e.to_owned())
-                            .or_default()
-                            .entry(t.to_owned())
-                            .or_default() += 1;
+                        *tally.confusions.entry((e, t)).or_default() += 1;
                     }
                 }
                 _ => {}
             }
             // A bigram needs two correct keystrokes in a row.
-            previous = Some((k.at, expected.filter(|_| k.kind == KeyKind::Correct)));
+            previous = Some((k.at, id.filter(|_| k.kind == KeyKind::Correct)));
         }
-        s
+        tally.into_stats()
     }
 }
 
@@ -131,12 +159,8 @@ impl SessionKeyStats {
 
     /// Up to `n` keys by misses, most first.
     pub fn most_missed(&self, n: usize) -> Vec<(&str, u32)> {
-        let mut v: Vec<_> = self
-            .keys
-            .iter()
-            .filter(|(_, s)| s.misses > 0)
-            .map(|(k, s)| (k.as_str(), s.misses))
-            .collect();
+        let mut v: Vec<_> =
+            self.keys.iter().filter(|(_, s)| s.misses > 0).map(|(k, s)| (k.as_str(), s.misses)).collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.truncate(n);
         v
@@ -152,11 +176,7 @@ mod tests {
     fn stats(target: &str, keys: &[(char, f64)]) -> SessionKeyStats {
         let mut e = Engine::new(target, Options::default()).unwrap();
         for &(c, at) in keys {
-            let input = if c == '⌫' {
-                Input::Backspace
-            } else {
-                Input::Char(c)
-            };
+            let input = if c == '⌫' { Input::Backspace } else { Input::Char(c) };
             e.apply(input, at).unwrap();
         }
         SessionKeyStats::from(&e)
@@ -165,34 +185,13 @@ mod tests {
     #[test]
     fn hits_misses_times_bigrams_and_confusions() {
         // f(0) j(200) x-for-f(300) ⌫(500) f(700) j(20 000: a pause, not timed)
-        let s = stats(
-            "fjfj",
-            &[
-                ('f', 0.0),
-                ('j', 200.0),
-                ('x', 300.0),
-                ('⌫', 500.0),
-                ('f', 700.0),
-                ('j', 20_000.0),
-            ],
-        );
+        let s = stats("fjfj", &[('f', 0.0), ('j', 200.0), ('x', 300.0), ('⌫', 500.0), ('f', 700.0), ('j', 20_000.0)]);
         let f = s.keys["f"];
         assert_eq!((f.hits, f.misses, f.timed), (2, 1, 1));
-        assert_eq!(
-            f.mean_ms(),
-            Some(200.0),
-            "f after ⌫ took 200 ms; the first f has no predecessor"
-        );
-        assert_eq!(
-            s.keys["j"].mean_ms(),
-            Some(200.0),
-            "the 19.3 s pause is left out"
-        );
+        assert_eq!(f.mean_ms(), Some(200.0), "f after ⌫ took 200 ms; the first f has no predecessor");
+        assert_eq!(s.keys["j"].mean_ms(), Some(200.0), "the 19.3 s pause is left out");
         assert_eq!(s.bigrams["fj"].mean_ms(), Some(200.0));
-        assert!(
-            !s.bigrams.contains_key("jf"),
-            "an error came between j and f"
-        );
+        assert!(!s.bigrams.contains_key("jf"), "an error came between j and f");
         assert_eq!(s.confusions["f"]["x"], 1);
     }
 

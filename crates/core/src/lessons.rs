@@ -2,10 +2,7 @@
 
 /// The lines of a line list: trimmed, without blank lines and `#` comments.
 pub fn parse_lines(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// The English lines of the first typing page.

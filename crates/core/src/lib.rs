@@ -14,8 +14,5 @@ pub mod stats;
 pub mod text;
 pub mod textgen;
 
-pub use engine::{
-    CharState, EndReason, Engine, EngineError, ErrorMode, Input, KeyKind, Keystroke, Millis,
-    Options,
-};
+pub use engine::{CharState, EndReason, Engine, EngineError, ErrorMode, Input, KeyKind, Keystroke, Millis, Options};
 pub use stats::Summary;

@@ -30,9 +30,7 @@ pub fn words(list: &[&str], count: usize, options: TextOptions, rng: &mut Rng) -
         previous = i;
         let mut word = if options.numbers && rng.chance(0.1) {
             let digits = 1 + rng.below(4);
-            (0..digits)
-                .map(|_| char::from(b'0' + rng.below(10) as u8))
-                .collect()
+            (0..digits).map(|_| char::from(b'0' + rng.below(10) as u8)).collect()
         } else {
             list[i].to_owned()
         };
@@ -58,10 +56,7 @@ pub fn words(list: &[&str], count: usize, options: TextOptions, rng: &mut Rng) -
         }
         out.push(word);
     }
-    if let Some(last) = out
-        .last_mut()
-        .filter(|w| options.punctuation && !w.ends_with(['.', '?', '!']))
-    {
+    if let Some(last) = out.last_mut().filter(|w| options.punctuation && !w.ends_with(['.', '?', '!'])) {
         last.push('.');
     }
     out
@@ -69,9 +64,7 @@ pub fn words(list: &[&str], count: usize, options: TextOptions, rng: &mut Rng) -
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -90,29 +83,17 @@ mod tests {
 
     #[test]
     fn punctuation_makes_sentences_and_numbers_appear() {
-        let opts = TextOptions {
-            punctuation: true,
-            numbers: true,
-        };
+        let opts = TextOptions { punctuation: true, numbers: true };
         let w = words(LIST, 300, opts, &mut Rng::new(3));
         assert!(w[0].chars().next().unwrap().is_uppercase());
         assert!(w.last().unwrap().ends_with(['.', '?', '!']));
         assert!(w.iter().any(|x| x.chars().all(|c| c.is_ascii_digit())));
-        assert!(
-            w.iter().any(|x| x.starts_with('М')),
-            "Cyrillic words are capitalised too"
-        );
+        assert!(w.iter().any(|x| x.starts_with('М')), "Cyrillic words are capitalised too");
     }
 
     #[test]
     fn same_seed_same_text() {
-        let opts = TextOptions {
-            punctuation: true,
-            numbers: false,
-        };
-        assert_eq!(
-            words(LIST, 50, opts, &mut Rng::new(9)),
-            words(LIST, 50, opts, &mut Rng::new(9))
-        );
+        let opts = TextOptions { punctuation: true, numbers: false };
+        assert_eq!(words(LIST, 50, opts, &mut Rng::new(9)), words(LIST, 50, opts, &mut Rng::new(9)));
     }
 }

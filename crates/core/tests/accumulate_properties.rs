@@ -8,23 +8,13 @@ use klava_core::{Engine, Input, Options};
 use proptest::prelude::*;
 
 fn session() -> impl Strategy<Value = (f64, SessionKeyStats)> {
-    let keys = prop::collection::vec(
-        (
-            prop::sample::select(vec!['f', 'j', 'k', ' ', 'x', '⌫']),
-            0.0..400.0f64,
-        ),
-        1..40,
-    );
+    let keys = prop::collection::vec((prop::sample::select(vec!['f', 'j', 'k', ' ', 'x', '⌫']), 0.0..400.0f64), 1..40);
     (0.0..1e10f64, keys).prop_map(|(at, keys)| {
         let mut e = Engine::new("fjk fjk jkf kfj fj", Options::default()).unwrap();
         let mut t = 0.0;
         for (c, dt) in keys {
             t += dt;
-            let input = if c == '⌫' {
-                Input::Backspace
-            } else {
-                Input::Char(c)
-            };
+            let input = if c == '⌫' { Input::Backspace } else { Input::Char(c) };
             let _ = e.apply(input, t);
         }
         (at, SessionKeyStats::from(&e))
@@ -51,10 +41,7 @@ fn assert_same(a: &Accumulator, b: &Accumulator) -> Result<(), TestCaseError> {
             }
         }
     }
-    prop_assert_eq!(
-        a.fingers.keys().collect::<Vec<_>>(),
-        b.fingers.keys().collect::<Vec<_>>()
-    );
+    prop_assert_eq!(a.fingers.keys().collect::<Vec<_>>(), b.fingers.keys().collect::<Vec<_>>());
     Ok(())
 }
 

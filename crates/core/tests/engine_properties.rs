@@ -23,17 +23,12 @@ fn options() -> impl Strategy<Value = Options> {
         any::<bool>(),
         prop::option::of(1.0..20_000.0f64),
     )
-        .prop_map(|(error_mode, yo_as_ye, time_limit_ms)| Options {
-            error_mode,
-            yo_as_ye,
-            time_limit_ms,
-        })
+        .prop_map(|(error_mode, yo_as_ye, time_limit_ms)| Options { error_mode, yo_as_ye, time_limit_ms })
 }
 
 fn keystrokes() -> impl Strategy<Value = Vec<(Input, f64)>> {
     // Times may go backwards, repeat, or be non-finite: the engine must clamp or refuse, never panic.
-    let time =
-        prop_oneof![20 => -1_000.0..100_000.0f64, 1 => Just(f64::NAN), 1 => Just(f64::INFINITY)];
+    let time = prop_oneof![20 => -1_000.0..100_000.0f64, 1 => Just(f64::NAN), 1 => Just(f64::INFINITY)];
     prop::collection::vec((input(), time), 0..80)
 }
 

@@ -7,11 +7,7 @@ use klava_core::{Engine, ErrorMode, Input, Options, Summary};
 fn run(target: &str, options: Options, keys: &[(char, f64)]) -> Engine {
     let mut e = Engine::new(target, options).unwrap();
     for &(c, at) in keys {
-        let input = if c == '⌫' {
-            Input::Backspace
-        } else {
-            Input::Char(c)
-        };
+        let input = if c == '⌫' { Input::Backspace } else { Input::Char(c) };
         let _ = e.apply(input, at);
     }
     e
@@ -19,11 +15,7 @@ fn run(target: &str, options: Options, keys: &[(char, f64)]) -> Engine {
 
 /// Keys of `typed` at `step` ms apart from 0.
 fn evenly(typed: &str, step: f64) -> Vec<(char, f64)> {
-    typed
-        .chars()
-        .enumerate()
-        .map(|(i, c)| (c, i as f64 * step))
-        .collect()
+    typed.chars().enumerate().map(|(i, c)| (c, i as f64 * step)).collect()
 }
 
 fn close(got: Option<f64>, want: f64) {
@@ -40,10 +32,7 @@ fn free() -> Options {
 }
 
 fn with_mode(error_mode: ErrorMode) -> Options {
-    Options {
-        error_mode,
-        ..Options::default()
-    }
+    Options { error_mode, ..Options::default() }
 }
 
 #[test]
@@ -64,15 +53,7 @@ fn f02_unfixed_error_costs_the_word_and_its_space() {
     close(s.wpm, 24.0);
     close(s.raw_wpm, 60.0);
     close(s.accuracy, 60.0);
-    assert_eq!(
-        (
-            s.chars.correct,
-            s.chars.incorrect,
-            s.chars.spaces,
-            s.chars.correct_spaces
-        ),
-        (3, 1, 1, 0)
-    );
+    assert_eq!((s.chars.correct, s.chars.incorrect, s.chars.spaces, s.chars.correct_spaces), (3, 1, 1, 0));
 }
 
 #[test]
@@ -129,14 +110,7 @@ fn f07_russian_yo_typed_as_ye_is_wrong_by_default() {
 #[test]
 fn f08_russian_yo_typed_as_ye_is_right_when_allowed() {
     // Same keys with ё ≡ е: 2/5/0.01 = 40 net and raw, 100 %.
-    let s = summary(
-        "ёж",
-        Options {
-            yo_as_ye: true,
-            ..free()
-        },
-        &evenly("еж", 600.0),
-    );
+    let s = summary("ёж", Options { yo_as_ye: true, ..free() }, &evenly("еж", 600.0));
     close(s.wpm, 40.0);
     close(s.raw_wpm, 40.0);
     close(s.accuracy, 100.0);
@@ -145,14 +119,7 @@ fn f08_russian_yo_typed_as_ye_is_right_when_allowed() {
 #[test]
 fn f09_time_up_counts_a_correct_unfinished_word() {
     // 1 s limit; "ab c" typed by 0.6 s, clock stops at 1 s: net 2 + space + "c" = 4 → 48; raw 4 → 48.
-    let mut e = run(
-        "ab cd ef",
-        Options {
-            time_limit_ms: Some(1000.0),
-            ..free()
-        },
-        &evenly("ab c", 200.0),
-    );
+    let mut e = run("ab cd ef", Options { time_limit_ms: Some(1000.0), ..free() }, &evenly("ab c", 200.0));
     assert!(e.tick(1500.0));
     let s = Summary::from(&e);
     close(s.wpm, 48.0);
@@ -163,14 +130,7 @@ fn f09_time_up_counts_a_correct_unfinished_word() {
 #[test]
 fn f10_time_up_ignores_a_wrong_unfinished_word() {
     // "ab x" then time up at 1 s: net "ab" + space = 3 → 36; raw a b ␣ x = 4 → 48; 3/4 = 75 %.
-    let mut e = run(
-        "ab cd",
-        Options {
-            time_limit_ms: Some(1000.0),
-            ..free()
-        },
-        &evenly("ab x", 200.0),
-    );
+    let mut e = run("ab cd", Options { time_limit_ms: Some(1000.0), ..free() }, &evenly("ab x", 200.0));
     e.tick(1000.0);
     let s = Summary::from(&e);
     close(s.wpm, 36.0);
@@ -181,11 +141,7 @@ fn f10_time_up_ignores_a_wrong_unfinished_word() {
 #[test]
 fn f11_stop_on_letter() {
     // a x b over 0.6 s: x does not advance; final "ab" → 2/5/0.01 = 40 net and raw; 2/3 right.
-    let s = summary(
-        "ab",
-        with_mode(ErrorMode::StopOnLetter),
-        &evenly("axb", 300.0),
-    );
+    let s = summary("ab", with_mode(ErrorMode::StopOnLetter), &evenly("axb", 300.0));
     close(s.wpm, 40.0);
     close(s.raw_wpm, 40.0);
     close(s.accuracy, 200.0 / 3.0);
@@ -195,11 +151,7 @@ fn f11_stop_on_letter() {
 fn f12_stop_on_word() {
     // a x ␣(refused) ⌫ b ␣ c d at 0.2 s steps, 1.4 s: final perfect → 5/5/(1.4/60) = 42.857;
     // typed a✓ x✗ ␣✗ b✓ ␣✓ c✓ d✓ → 5/7.
-    let s = summary(
-        "ab cd",
-        with_mode(ErrorMode::StopOnWord),
-        &evenly("ax ⌫b cd", 200.0),
-    );
+    let s = summary("ab cd", with_mode(ErrorMode::StopOnWord), &evenly("ax ⌫b cd", 200.0));
     close(s.wpm, 60.0 / 1.4);
     close(s.raw_wpm, 60.0 / 1.4);
     close(s.accuracy, 500.0 / 7.0);
@@ -208,11 +160,7 @@ fn f12_stop_on_word() {
 #[test]
 fn f13_no_backspace() {
     // a x ⌫(ignored) ␣ c d over 1 s: as f02 → net 24, raw 60, a✓ x✗ ␣✗ c✓ d✓ = 60 %.
-    let s = summary(
-        "ab cd",
-        with_mode(ErrorMode::NoBackspace),
-        &evenly("ax⌫ cd", 200.0),
-    );
+    let s = summary("ab cd", with_mode(ErrorMode::NoBackspace), &evenly("ax⌫ cd", 200.0));
     close(s.wpm, 24.0);
     close(s.raw_wpm, 60.0);
     close(s.accuracy, 60.0);
@@ -242,10 +190,7 @@ fn f15_composed_precomposed_letter_against_a_decomposed_target() {
 #[test]
 fn f16_empty_session() {
     let s = Summary::from(&Engine::new("ab", free()).unwrap());
-    assert_eq!(
-        (s.wpm, s.raw_wpm, s.accuracy, s.consistency),
-        (None, None, None, None)
-    );
+    assert_eq!((s.wpm, s.raw_wpm, s.accuracy, s.consistency), (None, None, None, None));
     assert_eq!((s.duration_ms, s.keystrokes), (0.0, 0));
 }
 
@@ -289,20 +234,10 @@ fn f20_quit_counts_up_to_the_quit() {
 fn f21_consistency_of_an_uneven_pace() {
     // 2 keys in second 0, 6 in second 1: raw 24 and 72; mean 48, sd 24, c = 0.5;
     // 0.5 + 0.125/3 + 0.03125/5 = 0.5479167; 100 · (1 − tanh(0.5479167)) = 50.1043.
-    let keys: Vec<_> = "abcdefgh"
-        .chars()
-        .zip([0.0, 500.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0])
-        .collect();
+    let keys: Vec<_> = "abcdefgh".chars().zip([0.0, 500.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0]).collect();
     let e = run("abcdefgh", free(), &keys);
     let seconds = klava_core::stats::per_second(&e);
-    assert_eq!(
-        seconds.iter().map(|s| s.raw_wpm).collect::<Vec<_>>(),
-        vec![24.0, 72.0]
-    );
+    assert_eq!(seconds.iter().map(|s| s.raw_wpm).collect::<Vec<_>>(), vec![24.0, 72.0]);
     let s = Summary::from(&e);
-    assert!(
-        (s.consistency.unwrap() - 50.1043).abs() < 1e-3,
-        "{:?}",
-        s.consistency
-    );
+    assert!((s.consistency.unwrap() - 50.1043).abs() < 1e-3, "{:?}", s.consistency);
 }

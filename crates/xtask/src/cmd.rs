@@ -10,19 +10,13 @@ pub enum Error {
     /// The command line given to xtask is wrong.
     Usage(String),
     /// A program could not be started.
-    Spawn {
-        program: String,
-        source: std::io::Error,
-    },
+    Spawn { program: String, source: std::io::Error },
     /// A program ran and failed.
     Failed { command: String, status: String },
     /// Something needed is missing or wrong, with what to do about it.
     Setup(String),
     /// A file operation failed.
-    Io {
-        what: String,
-        source: std::io::Error,
-    },
+    Io { what: String, source: std::io::Error },
 }
 
 impl fmt::Display for Error {
@@ -40,11 +34,7 @@ pub type Result<T = ()> = std::result::Result<T, Error>;
 
 /// The workspace root (two levels above this crate).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .expect("crates/xtask is two levels deep")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/xtask is two levels deep").to_path_buf()
 }
 
 /// A command rooted at the workspace, with the build tools' directory first on PATH.
@@ -61,17 +51,9 @@ pub fn command(program: &str, args: &[&str]) -> Command {
 
 /// PATH with the project's npm build tools and cargo's bin directory in front.
 pub fn tool_path() -> String {
-    let mut dirs = vec![
-        root().join("crates/xtask/tools/node_modules/.bin"),
-        cargo_bin(),
-    ];
-    dirs.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    std::env::join_paths(dirs)
-        .expect("paths without separators")
-        .to_string_lossy()
-        .into_owned()
+    let mut dirs = vec![root().join("crates/xtask/tools/node_modules/.bin"), cargo_bin()];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(dirs).expect("paths without separators").to_string_lossy().into_owned()
 }
 
 /// Where `cargo install` puts binaries.
@@ -96,18 +78,8 @@ fn describe(c: &Command) -> String {
 pub fn run(c: &mut Command) -> Result {
     let text = describe(c);
     println!("$ {text}");
-    let status = c.status().map_err(|source| Error::Spawn {
-        program: text.clone(),
-        source,
-    })?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(Error::Failed {
-            command: text,
-            status: status.to_string(),
-        })
-    }
+    let status = c.status().map_err(|source| Error::Spawn { program: text.clone(), source })?;
+    if status.success() { Ok(()) } else { Err(Error::Failed { command: text, status: status.to_string() }) }
 }
 
 /// Runs `c` quietly and returns its output, or `None` when it cannot start.
@@ -118,7 +90,5 @@ pub fn probe(c: &mut Command) -> Option<Output> {
 /// The trimmed stdout of `program args`, when it starts and succeeds.
 pub fn stdout_of(program: &str, args: &[&str]) -> Option<String> {
     let out = probe(&mut command(program, args))?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

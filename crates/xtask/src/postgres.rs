@@ -33,63 +33,24 @@ impl TestPostgres {
         let as_postgres = stdout_of("id", &["-u"]).as_deref() == Some("0");
         let data = std::env::temp_dir().join(format!("klava-pg-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data);
-        std::fs::create_dir_all(&data).map_err(|source| Error::Io {
-            what: format!("creating {}", data.display()),
-            source,
-        })?;
-        let cluster = OwnedCluster {
-            bin,
-            data,
-            as_postgres,
-        };
+        std::fs::create_dir_all(&data)
+            .map_err(|source| Error::Io { what: format!("creating {}", data.display()), source })?;
+        let cluster = OwnedCluster { bin, data, as_postgres };
         if as_postgres {
-            cmd::run(
-                Command::new("chown")
-                    .args(["-R", "postgres:postgres"])
-                    .arg(&cluster.data),
-            )?;
+            cmd::run(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&cluster.data))?;
         }
         let port = free_port()?;
         let pgdata = cluster.data.join("db");
-        cluster.pg(
-            "initdb",
-            &[
-                "-D",
-                &s(&pgdata),
-                "-U",
-                "postgres",
-                "-A",
-                "trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ],
-        )?;
+        cluster.pg("initdb", &["-D", &s(&pgdata), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])?;
         let opts = format!(
             "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             s(&cluster.data)
         );
         let log = cluster.data.join("postgres.log");
-        let started = cluster.pg(
-            "pg_ctl",
-            &[
-                "-D",
-                &s(&pgdata),
-                "-o",
-                &opts,
-                "-l",
-                &s(&log),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-        );
+        let started =
+            cluster.pg("pg_ctl", &["-D", &s(&pgdata), "-o", &opts, "-l", &s(&log), "-w", "-t", "60", "start"]);
         // From here on, Drop stops and removes the cluster whatever happens.
-        let me = Self {
-            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
-            owned: Some(cluster),
-        };
+        let me = Self { url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), owned: Some(cluster) };
         started?;
         println!("xtask: started a test PostgreSQL on 127.0.0.1:{port}");
         Ok(me)
@@ -127,10 +88,7 @@ impl Drop for TestPostgres {
 fn bin_dir() -> Result<PathBuf> {
     let base = Path::new("/usr/lib/postgresql");
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(base)
-        .map_err(|source| Error::Io {
-            what: format!("looking for PostgreSQL in {}", base.display()),
-            source,
-        })?
+        .map_err(|source| Error::Io { what: format!("looking for PostgreSQL in {}", base.display()), source })?
         .filter_map(|e| {
             let e = e.ok()?;
             let major = e.file_name().to_str()?.parse().ok()?;
@@ -139,22 +97,16 @@ fn bin_dir() -> Result<PathBuf> {
         })
         .collect();
     versions.sort();
-    versions.pop().map(|(_, bin)| bin).ok_or_else(|| {
-        Error::Setup("no PostgreSQL server binaries (Debian package postgresql)".into())
-    })
+    versions
+        .pop()
+        .map(|(_, bin)| bin)
+        .ok_or_else(|| Error::Setup("no PostgreSQL server binaries (Debian package postgresql)".into()))
 }
 
 fn free_port() -> Result<u16> {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|source| Error::Io {
-        what: "finding a free port".into(),
-        source,
-    })?;
-    l.local_addr()
-        .map(|a| a.port())
-        .map_err(|source| Error::Io {
-            what: "finding a free port".into(),
-            source,
-        })
+    let l = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|source| Error::Io { what: "finding a free port".into(), source })?;
+    l.local_addr().map(|a| a.port()).map_err(|source| Error::Io { what: "finding a free port".into(), source })
 }
 
 fn s(p: &Path) -> String {

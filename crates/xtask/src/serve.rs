@@ -15,19 +15,7 @@ pub fn run(args: &[String]) -> Result {
     };
     tools::ensure_build_tools()?;
     test::release_build()?;
-    let mut c = command(
-        "cargo",
-        &[
-            "run",
-            "--profile",
-            "server",
-            "-p",
-            "klava-sync-server",
-            "--",
-            "--addr",
-            &addr,
-        ],
-    );
+    let mut c = command("cargo", &["run", "--profile", "server", "-p", "klava-sync-server", "--", "--addr", &addr]);
     if let Some(commit) = git_commit() {
         c.env("KLAVA_GIT_COMMIT", commit);
     }
@@ -38,15 +26,9 @@ pub fn run(args: &[String]) -> Result {
 pub fn dev() -> Result {
     tools::ensure_build_tools()?;
     cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
-    let server = command(
-        "target/debug/klava-sync-server",
-        &["--addr", "127.0.0.1:8081"],
-    )
-    .spawn()
-    .map_err(|source| Error::Spawn {
-        program: "klava-sync-server".into(),
-        source,
-    })?;
+    let server = command("target/debug/klava-sync-server", &["--addr", "127.0.0.1:8081"])
+        .spawn()
+        .map_err(|source| Error::Spawn { program: "klava-sync-server".into(), source })?;
     let _guard = KillOnDrop(server);
     cmd::run(&mut command("trunk", &["serve", "--offline"]))
 }
@@ -61,11 +43,6 @@ impl Drop for KillOnDrop {
 }
 
 fn git_commit() -> Option<String> {
-    let out = command("git", &["rev-parse", "--short=12", "HEAD"])
-        .current_dir(root())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    let out = command("git", &["rev-parse", "--short=12", "HEAD"]).current_dir(root()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

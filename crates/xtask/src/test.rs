@@ -60,16 +60,7 @@ fn fmt() -> Result {
 fn clippy_native() -> Result {
     cmd::run(&mut command(
         "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--exclude",
-            "klava-app",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
+        &["clippy", "--workspace", "--exclude", "klava-app", "--all-targets", "--", "-D", "warnings"],
     ))
 }
 
@@ -106,10 +97,7 @@ fn end_to_end() -> Result {
     cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
     let e2e = root().join("tests/e2e");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)
-        .map_err(|source| cmd::Error::Io {
-            what: "listing tests/e2e".into(),
-            source,
-        })?
+        .map_err(|source| cmd::Error::Io { what: "listing tests/e2e".into(), source })?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".test.mjs"))
         .map(|n| format!("tests/e2e/{n}"))
@@ -118,20 +106,13 @@ fn end_to_end() -> Result {
     let mut args = vec!["--test", "--test-concurrency=1"];
     args.extend(files.iter().map(String::as_str));
     let mut c = command("node", &args);
-    c.env(
-        "KLAVA_SERVER_BIN",
-        root().join("target/debug/klava-sync-server"),
-    )
-    .env("KLAVA_DIST", root().join("dist"));
+    c.env("KLAVA_SERVER_BIN", root().join("target/debug/klava-sync-server")).env("KLAVA_DIST", root().join("dist"));
     cmd::run(&mut c)
 }
 
 fn postgres_tests() -> Result {
     let pg = TestPostgres::start()?;
-    let mut c = command(
-        "cargo",
-        &["test", "-p", "klava-sync-server", "--test", "api"],
-    );
+    let mut c = command("cargo", &["test", "-p", "klava-sync-server", "--test", "api"]);
     c.env("KLAVA_TEST_POSTGRES_URL", &pg.url);
     cmd::run(&mut c)
 }

@@ -29,16 +29,10 @@ pub fn ensure_test_tools() -> Result {
 
 fn ensure_wasm_target() -> Result {
     let installed = stdout_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
-    cmd::run(&mut command(
-        "rustup",
-        &["target", "add", "wasm32-unknown-unknown"],
-    ))
+    cmd::run(&mut command("rustup", &["target", "add", "wasm32-unknown-unknown"]))
 }
 
 fn ensure_trunk() -> Result {
@@ -46,20 +40,14 @@ fn ensure_trunk() -> Result {
         return Ok(());
     }
     println!("xtask: installing trunk {TRUNK_REQ} (about 11 minutes on 2 cores, once)");
-    cmd::run(&mut command(
-        "cargo",
-        &["install", "trunk", "--version", TRUNK_REQ, "--locked"],
-    ))
+    cmd::run(&mut command("cargo", &["install", "trunk", "--version", TRUNK_REQ, "--locked"]))
 }
 
 /// The `wasm-bindgen` version in Cargo.lock; wasm-bindgen-cli must match it exactly.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|source| Error::Io {
-        what: "reading Cargo.lock".into(),
-        source,
-    })?;
-    lock_version(&lock, "wasm-bindgen")
-        .ok_or_else(|| Error::Setup("Cargo.lock has no wasm-bindgen package".into()))
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|source| Error::Io { what: "reading Cargo.lock".into(), source })?;
+    lock_version(&lock, "wasm-bindgen").ok_or_else(|| Error::Setup("Cargo.lock has no wasm-bindgen package".into()))
 }
 
 fn lock_version(lock: &str, package: &str) -> Option<String> {
@@ -67,11 +55,7 @@ fn lock_version(lock: &str, package: &str) -> Option<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == needle {
-            let version = lines
-                .next()?
-                .trim()
-                .strip_prefix("version = \"")?
-                .strip_suffix('"')?;
+            let version = lines.next()?.trim().strip_prefix("version = \"")?.strip_suffix('"')?;
             return Some(version.to_owned());
         }
     }
@@ -80,34 +64,19 @@ fn lock_version(lock: &str, package: &str) -> Option<String> {
 
 fn ensure_wasm_bindgen() -> Result {
     let version = locked_wasm_bindgen()?;
-    if stdout_of("wasm-bindgen", &["--version"])
-        .is_some_and(|v| v == format!("wasm-bindgen {version}"))
-    {
+    if stdout_of("wasm-bindgen", &["--version"]).is_some_and(|v| v == format!("wasm-bindgen {version}")) {
         return Ok(());
     }
-    println!(
-        "xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (about 3 minutes, once)"
-    );
+    println!("xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (about 3 minutes, once)");
     // Not --locked: one of its pinned dependency versions is not in the registry (DESIGN.md §6).
-    cmd::run(&mut command(
-        "cargo",
-        &[
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &version,
-            "--force",
-        ],
-    ))
+    cmd::run(&mut command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"]))
 }
 
 fn ensure_wasm_opt() -> Result {
     ensure_npm(&root().join("crates/xtask/tools"), "binaryen")?;
     match stdout_of("wasm-opt", &["--version"]) {
         Some(v) if v.starts_with(WASM_OPT_VERSION) => Ok(()),
-        other => Err(Error::Setup(format!(
-            "wasm-opt on PATH is {other:?}, expected {WASM_OPT_VERSION}"
-        ))),
+        other => Err(Error::Setup(format!("wasm-opt on PATH is {other:?}, expected {WASM_OPT_VERSION}"))),
     }
 }
 
@@ -125,21 +94,14 @@ fn ensure_npm(dir: &Path, package: &str) -> Result {
         return Ok(());
     }
     let dir = dir.to_string_lossy().into_owned();
-    cmd::run(&mut command(
-        "npm",
-        &["ci", "--no-audit", "--no-fund", "--prefix", &dir],
-    ))
+    cmd::run(&mut command("npm", &["ci", "--no-audit", "--no-fund", "--prefix", &dir]))
 }
 
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);
 
 /// Installs the Debian packages that are not installed yet (running `apt-get update` once first).
 fn ensure_debian(packages: &[&str]) -> Result {
-    let missing: Vec<&str> = packages
-        .iter()
-        .copied()
-        .filter(|p| !debian_installed(p))
-        .collect();
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !debian_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -160,8 +122,7 @@ fn ensure_debian(packages: &[&str]) -> Result {
 }
 
 fn debian_installed(package: &str) -> bool {
-    stdout_of("dpkg-query", &["-W", "-f=${Status}", package])
-        .is_some_and(|s| is_installed_status(&s))
+    stdout_of("dpkg-query", &["-W", "-f=${Status}", package]).is_some_and(|s| is_installed_status(&s))
 }
 
 /// Exactly this status: a removed package reports "unknown ok not-installed" or "deinstall ok config-files".
@@ -183,10 +144,7 @@ mod tests {
     #[test]
     fn finds_a_package_version_in_a_lockfile() {
         let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9\"\n\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
-        assert_eq!(
-            lock_version(lock, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
+        assert_eq!(lock_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(lock_version(lock, "leptos"), None);
     }
 }

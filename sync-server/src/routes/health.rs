@@ -31,10 +31,6 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
         commit: option_env!("KLAVA_GIT_COMMIT"),
         database,
     };
-    let code = if ok {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
+    let code = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (code, Json(report))
 }

@@ -39,16 +39,10 @@ async fn unknown_api_paths_answer_json_404_naming_the_path() {
     for path in ["/api/nope", "/api/", "/api", "/api/health/extra"] {
         let res = app.get(path, &[]).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
-        assert!(
-            header(&res, "content-type").starts_with("application/json"),
-            "{path}"
-        );
+        assert!(header(&res, "content-type").starts_with("application/json"), "{path}");
         let json = body_json(res).await;
         assert_eq!(json["error"]["code"], "not_found");
-        assert_eq!(
-            json["error"]["message"],
-            format!("no API endpoint at {path}")
-        );
+        assert_eq!(json["error"]["message"], format!("no API endpoint at {path}"));
     }
     app.finish().await;
 }

@@ -33,13 +33,8 @@ pub async fn spawn_app() -> TestApp {
     let (target, postgres) = match std::env::var("KLAVA_TEST_POSTGRES_URL") {
         Ok(admin_url) => {
             let name = format!("klava_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = AnyPool::connect(&admin_url)
-                .await
-                .expect("connect to the test PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&admin)
-                .await
-                .unwrap();
+            let admin = AnyPool::connect(&admin_url).await.expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
             admin.close().await;
             let url = replace_database(&admin_url, &name);
             (DbTarget::Postgres(url), Some((admin_url, name)))
@@ -47,17 +42,8 @@ pub async fn spawn_app() -> TestApp {
         Err(_) => (DbTarget::Sqlite(dir.path().join("data/klava.db")), None),
     };
     let db = Db::connect(&target).await.expect("open the test database");
-    let state = AppState {
-        db: db.clone(),
-        static_files: StaticFiles::new(&dir.path().join("dist")).into(),
-    };
-    TestApp {
-        router: app(state),
-        db,
-        backend: target.backend(),
-        postgres,
-        _dir: dir,
-    }
+    let state = AppState { db: db.clone(), static_files: StaticFiles::new(&dir.path().join("dist")).into() };
+    TestApp { router: app(state), db, backend: target.backend(), postgres, _dir: dir }
 }
 
 impl TestApp {
@@ -80,10 +66,7 @@ impl TestApp {
         self.db.close().await;
         if let Some((admin_url, name)) = self.postgres {
             let admin = AnyPool::connect(&admin_url).await.unwrap();
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin)
-                .await
-                .unwrap();
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&admin).await.unwrap();
             admin.close().await;
         }
     }
@@ -106,28 +89,16 @@ pub fn header<'a>(res: &'a Response<Body>, name: &str) -> &'a str {
 
 fn write_dist(dist: &Path) {
     std::fs::create_dir_all(dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Klava</title><body>index</body>",
-    )
-    .unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Klava</title><body>index</body>").unwrap();
     // Large enough to be worth compressing.
-    std::fs::write(
-        dist.join(JS),
-        "export function klava() { return 1; }\n".repeat(200),
-    )
-    .unwrap();
+    std::fs::write(dist.join(JS), "export function klava() { return 1; }\n".repeat(200)).unwrap();
     std::fs::write(dist.join(WASM), b"\0asm\x01\0\0\0".repeat(100)).unwrap();
     std::fs::write(dist.join(CSS), "body { color: black; }\n".repeat(50)).unwrap();
 }
 
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
-    let (prefix, _) = base
-        .rsplit_once('/')
-        .expect("a PostgreSQL URL with a database path");
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (prefix, _) = base.rsplit_once('/').expect("a PostgreSQL URL with a database path");
     match query {
         Some(q) => format!("{prefix}/{name}?{q}"),
         None => format!("{prefix}/{name}"),

@@ -4,9 +4,7 @@ use std::process::{Command, Output};
 
 fn server(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_klava-sync-server"));
-    cmd.args(args)
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "off");
+    cmd.args(args).env_remove("DATABASE_URL").env("RUST_LOG", "off");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -14,11 +12,7 @@ fn server(args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn one_error_line(out: &Output) -> String {
-    assert!(
-        !out.status.success(),
-        "expected failure, got {:?}",
-        out.status
-    );
+    assert!(!out.status.success(), "expected failure, got {:?}", out.status);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<_> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one line expected, got: {stderr}");
@@ -31,10 +25,7 @@ fn a_port_in_use_is_one_clear_line() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();
-    let out = server(
-        &["--addr", &addr, "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-    );
+    let out = server(&["--addr", &addr, "--data-dir", dir.path().to_str().unwrap()], &[]);
     let line = one_error_line(&out);
     assert!(line.contains(&format!("cannot listen on {addr}")), "{line}");
     assert!(line.contains("in use"), "{line}");
@@ -46,15 +37,7 @@ fn an_unusable_database_path_is_one_clear_line() {
     let file = dir.path().join("not-a-dir");
     std::fs::write(&file, "x").unwrap();
     let data_dir = file.join("data");
-    let out = server(
-        &[
-            "--addr",
-            "127.0.0.1:0",
-            "--data-dir",
-            data_dir.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = server(&["--addr", "127.0.0.1:0", "--data-dir", data_dir.to_str().unwrap()], &[]);
     let line = one_error_line(&out);
     assert!(line.contains("cannot create data directory"), "{line}");
     assert!(line.contains(data_dir.to_str().unwrap()), "{line}");
@@ -74,10 +57,7 @@ fn an_unopenable_sqlite_file_is_one_clear_line() {
 
 #[test]
 fn an_unsupported_database_url_is_one_clear_line() {
-    let out = server(
-        &["--addr", "127.0.0.1:0"],
-        &[("DATABASE_URL", "mysql://localhost/klava")],
-    );
+    let out = server(&["--addr", "127.0.0.1:0"], &[("DATABASE_URL", "mysql://localhost/klava")]);
     let line = one_error_line(&out);
     assert!(line.contains("unsupported database URL"), "{line}");
 }

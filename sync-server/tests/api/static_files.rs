@@ -11,16 +11,9 @@ async fn page_paths_get_index_html_and_must_revalidate() {
     for path in ["/", "/learn", "/settings/data"] {
         let res = app.get(path, &[]).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
-        assert!(
-            header(&res, "content-type").starts_with("text/html"),
-            "{path}"
-        );
+        assert!(header(&res, "content-type").starts_with("text/html"), "{path}");
         assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
-        assert!(
-            String::from_utf8(body_bytes(res).await)
-                .unwrap()
-                .contains("<title>Klava</title>")
-        );
+        assert!(String::from_utf8(body_bytes(res).await).unwrap().contains("<title>Klava</title>"));
     }
     app.finish().await;
 }
@@ -28,23 +21,11 @@ async fn page_paths_get_index_html_and_must_revalidate() {
 #[tokio::test]
 async fn hashed_files_have_their_type_and_are_immutable() {
     let app = spawn_app().await;
-    for (name, mime) in [
-        (WASM, "application/wasm"),
-        (JS, "text/javascript"),
-        (CSS, "text/css"),
-    ] {
+    for (name, mime) in [(WASM, "application/wasm"), (JS, "text/javascript"), (CSS, "text/css")] {
         let res = app.get(&format!("/{name}"), &[]).await;
         assert_eq!(res.status(), StatusCode::OK, "{name}");
-        assert!(
-            header(&res, "content-type").starts_with(mime),
-            "{name}: {}",
-            header(&res, "content-type")
-        );
-        assert_eq!(
-            header(&res, "cache-control"),
-            "public, max-age=31536000, immutable",
-            "{name}"
-        );
+        assert!(header(&res, "content-type").starts_with(mime), "{name}: {}", header(&res, "content-type"));
+        assert_eq!(header(&res, "cache-control"), "public, max-age=31536000, immutable", "{name}");
     }
     app.finish().await;
 }
@@ -62,9 +43,7 @@ async fn a_missing_file_is_404_not_the_app() {
 async fn responses_are_compressed_when_the_client_accepts_it() {
     let app = spawn_app().await;
     for (accept, encoding) in [("gzip", "gzip"), ("br", "br"), ("br, gzip", "br")] {
-        let res = app
-            .get(&format!("/{JS}"), &[("accept-encoding", accept)])
-            .await;
+        let res = app.get(&format!("/{JS}"), &[("accept-encoding", accept)]).await;
         assert_eq!(header(&res, "content-encoding"), encoding, "{accept}");
         let compressed = body_bytes(res).await.len();
         assert!(compressed < 7_600 / 4, "{accept}: {compressed} bytes");

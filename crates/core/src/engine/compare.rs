@@ -15,11 +15,7 @@ pub fn grapheme_matches(expected: &str, typed: &str, yo_as_ye: bool) -> bool {
 
 /// Whether a typed word equals the target word grapheme by grapheme.
 pub fn word_matches(expected: &[String], typed: &[String], yo_as_ye: bool) -> bool {
-    expected.len() == typed.len()
-        && expected
-            .iter()
-            .zip(typed)
-            .all(|(e, t)| grapheme_matches(e, t, yo_as_ye))
+    expected.len() == typed.len() && expected.iter().zip(typed).all(|(e, t)| grapheme_matches(e, t, yo_as_ye))
 }
 
 #[cfg(test)]

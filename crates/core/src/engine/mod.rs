@@ -13,9 +13,7 @@ mod tests;
 mod types;
 
 pub use compare::{grapheme_matches, word_matches};
-pub use types::{
-    CharState, EndReason, EngineError, ErrorMode, Input, KeyKind, Keystroke, Millis, Options,
-};
+pub use types::{CharState, EndReason, EngineError, ErrorMode, Input, KeyKind, Keystroke, Millis, Options};
 
 use crate::text;
 
@@ -39,11 +37,7 @@ fn split_words(target: &str) -> Result<Vec<Vec<String>>, EngineError> {
     if let Some(c) = text::first_control_char(target) {
         return Err(EngineError::ControlCharInTarget(c as u32));
     }
-    Ok(target
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(text::graphemes)
-        .collect())
+    Ok(target.split(' ').filter(|w| !w.is_empty()).map(text::graphemes).collect())
 }
 
 impl Engine {
@@ -57,14 +51,7 @@ impl Engine {
         if words.is_empty() {
             return Err(EngineError::EmptyTarget);
         }
-        Ok(Self {
-            words,
-            typed: vec![Vec::new()],
-            options,
-            log: Vec::new(),
-            started_at: None,
-            ended: None,
-        })
+        Ok(Self { words, typed: vec![Vec::new()], options, log: Vec::new(), started_at: None, ended: None })
     }
 
     /// Appends more words to the target (time mode generates text as the learner goes).
@@ -129,11 +116,7 @@ impl Engine {
     /// Ends a timed session whose limit has passed at `now`; returns whether the session is over.
     /// Before the first keystroke the clock has not started and nothing happens.
     pub fn tick(&mut self, now: Millis) -> bool {
-        if let (true, Some(start), Some(limit)) = (
-            self.time_up(now),
-            self.started_at,
-            self.options.time_limit_ms,
-        ) {
+        if let (true, Some(start), Some(limit)) = (self.time_up(now), self.started_at, self.options.time_limit_ms) {
             self.ended = Some((EndReason::TimeUp, start + limit));
         }
         self.ended.is_some()
@@ -151,10 +134,7 @@ impl Engine {
     pub fn quit(&mut self, at: Millis) {
         if self.ended.is_none() {
             let last = self.log.last().map_or(at, |k| k.at);
-            self.ended = Some((
-                EndReason::Quit,
-                if at.is_finite() { at.max(last) } else { last },
-            ));
+            self.ended = Some((EndReason::Quit, if at.is_finite() { at.max(last) } else { last }));
         }
     }
 
@@ -191,15 +171,7 @@ impl Engine {
         if advances {
             self.typed[w].push(g.clone());
         }
-        self.record(Keystroke {
-            at,
-            input,
-            word: w,
-            index: i,
-            expected,
-            typed: Some(g),
-            kind,
-        });
+        self.record(Keystroke { at, input, word: w, index: i, expected, typed: Some(g), kind });
         let (w, _) = self.caret();
         let last = w + 1 == self.words.len();
         if last && self.typed[w].len() >= self.words[w].len() {
@@ -213,21 +185,8 @@ impl Engine {
     fn space(&mut self, input: Input, at: Millis) {
         let (w, i) = self.caret();
         let len = self.words[w].len();
-        let expected = Some(
-            self.words[w]
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| " ".to_owned()),
-        );
-        let record = |kind| Keystroke {
-            at,
-            input,
-            word: w,
-            index: i,
-            expected,
-            typed: Some(" ".to_owned()),
-            kind,
-        };
+        let expected = Some(self.words[w].get(i).cloned().unwrap_or_else(|| " ".to_owned()));
+        let record = |kind| Keystroke { at, input, word: w, index: i, expected, typed: Some(" ".to_owned()), kind };
         if i == 0 {
             return self.record(record(KeyKind::Ignored));
         }
@@ -237,11 +196,7 @@ impl Engine {
             ErrorMode::StopOnLetter => i < len,
             ErrorMode::Free | ErrorMode::NoBackspace => false,
         };
-        self.record(record(if correct {
-            KeyKind::Correct
-        } else {
-            KeyKind::Incorrect
-        }));
+        self.record(record(if correct { KeyKind::Correct } else { KeyKind::Incorrect }));
         if blocked {
             return;
         }
@@ -253,11 +208,7 @@ impl Engine {
     }
 
     fn erase(&mut self, whole_word: bool, at: Millis) {
-        let input = if whole_word {
-            Input::DeleteWord
-        } else {
-            Input::Backspace
-        };
+        let input = if whole_word { Input::DeleteWord } else { Input::Backspace };
         let (w, i) = self.caret();
         let mut kind = KeyKind::Ignored;
         if self.options.error_mode != ErrorMode::NoBackspace {
@@ -268,13 +219,7 @@ impl Engine {
                     self.typed[w].pop();
                 }
                 kind = KeyKind::Erase;
-            } else if w > 0
-                && !word_matches(
-                    &self.words[w - 1],
-                    &self.typed[w - 1],
-                    self.options.yo_as_ye,
-                )
-            {
+            } else if w > 0 && !word_matches(&self.words[w - 1], &self.typed[w - 1], self.options.yo_as_ye) {
                 // Back into the previous word, which has an error; delete-word also clears it.
                 self.typed.pop();
                 if whole_word {
@@ -283,15 +228,7 @@ impl Engine {
                 kind = KeyKind::Erase;
             }
         }
-        self.record(Keystroke {
-            at,
-            input,
-            word: w,
-            index: i,
-            expected: None,
-            typed: None,
-            kind,
-        });
+        self.record(Keystroke { at, input, word: w, index: i, expected: None, typed: None, kind });
     }
 
     fn record(&mut self, k: Keystroke) {
@@ -324,8 +261,7 @@ impl Engine {
         };
         let typed = self.typed.get(w).map_or(&[][..], Vec::as_slice);
         // Characters left behind by Space are missed; a word cut off by the clock is just unfinished.
-        let committed =
-            w + 1 < self.typed.len() || matches!(self.ended, Some((EndReason::Completed, _)));
+        let committed = w + 1 < self.typed.len() || matches!(self.ended, Some((EndReason::Completed, _)));
         let mut view: Vec<_> = target
             .iter()
             .enumerate()
@@ -339,12 +275,7 @@ impl Engine {
                 (g.clone(), state)
             })
             .collect();
-        view.extend(
-            typed
-                .iter()
-                .skip(target.len())
-                .map(|t| (t.clone(), CharState::Extra(t.clone()))),
-        );
+        view.extend(typed.iter().skip(target.len()).map(|t| (t.clone(), CharState::Extra(t.clone()))));
         view
     }
 

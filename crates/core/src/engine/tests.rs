@@ -21,10 +21,7 @@ fn typed(target: &str, keys: &str) -> Engine {
 }
 
 fn mode(error_mode: ErrorMode) -> Options {
-    Options {
-        error_mode,
-        ..Options::default()
-    }
+    Options { error_mode, ..Options::default() }
 }
 
 fn states(e: &Engine, w: usize) -> Vec<CharState> {
@@ -33,18 +30,9 @@ fn states(e: &Engine, w: usize) -> Vec<CharState> {
 
 #[test]
 fn rejects_empty_and_control_targets() {
-    assert_eq!(
-        Engine::new("", Options::default()),
-        Err(EngineError::EmptyTarget)
-    );
-    assert_eq!(
-        Engine::new("   ", Options::default()),
-        Err(EngineError::EmptyTarget)
-    );
-    assert_eq!(
-        Engine::new("a\tb", Options::default()),
-        Err(EngineError::ControlCharInTarget(9))
-    );
+    assert_eq!(Engine::new("", Options::default()), Err(EngineError::EmptyTarget));
+    assert_eq!(Engine::new("   ", Options::default()), Err(EngineError::EmptyTarget));
+    assert_eq!(Engine::new("a\tb", Options::default()), Err(EngineError::ControlCharInTarget(9)));
 }
 
 #[test]
@@ -57,46 +45,25 @@ fn words_split_on_runs_of_spaces() {
 fn marks_correct_and_wrong_and_moves_the_caret() {
     let e = typed("cat dog", "cx");
     assert_eq!(e.caret(), (0, 2));
-    assert_eq!(
-        states(&e, 0),
-        vec![
-            CharState::Correct,
-            CharState::Wrong("x".into()),
-            CharState::Pending
-        ]
-    );
+    assert_eq!(states(&e, 0), vec![CharState::Correct, CharState::Wrong("x".into()), CharState::Pending]);
 }
 
 #[test]
 fn extra_characters_follow_the_word_and_are_capped() {
     let e = typed("ab cd", "abxy");
     assert_eq!(e.caret(), (0, 4));
-    assert_eq!(
-        states(&e, 0)[2..],
-        [CharState::Extra("x".into()), CharState::Extra("y".into())]
-    );
-    let many: String = std::iter::once("ab")
-        .chain(std::iter::repeat_n("z", MAX_EXTRA + 5))
-        .collect();
+    assert_eq!(states(&e, 0)[2..], [CharState::Extra("x".into()), CharState::Extra("y".into())]);
+    let many: String = std::iter::once("ab").chain(std::iter::repeat_n("z", MAX_EXTRA + 5)).collect();
     let e = typed("ab cd", &many);
     assert_eq!(e.caret(), (0, 2 + MAX_EXTRA));
-    assert_eq!(
-        e.log()
-            .iter()
-            .filter(|k| k.kind == KeyKind::Ignored)
-            .count(),
-        5
-    );
+    assert_eq!(e.log().iter().filter(|k| k.kind == KeyKind::Ignored).count(), 5);
 }
 
 #[test]
 fn early_space_skips_the_rest_of_the_word_as_missed() {
     let e = typed("cat dog", "c d");
     assert_eq!(e.caret(), (1, 1));
-    assert_eq!(
-        states(&e, 0),
-        vec![CharState::Correct, CharState::Missed, CharState::Missed]
-    );
+    assert_eq!(states(&e, 0), vec![CharState::Correct, CharState::Missed, CharState::Missed]);
     assert_eq!(e.log()[1].kind, KeyKind::Incorrect);
     assert_eq!(e.log()[1].expected.as_deref(), Some("a"));
 }
@@ -138,11 +105,7 @@ fn stop_on_letter_does_not_advance_on_a_wrong_key() {
     let e = typed_with("ab cd", mode(ErrorMode::StopOnLetter), "axb c ");
     assert_eq!(e.caret(), (1, 1));
     assert_eq!(e.log()[1].kind, KeyKind::Incorrect);
-    assert_eq!(
-        e.log()[5].kind,
-        KeyKind::Incorrect,
-        "space mid-word is a wrong letter"
-    );
+    assert_eq!(e.log()[5].kind, KeyKind::Incorrect, "space mid-word is a wrong letter");
     assert!(!e.is_finished());
     let e = typed_with("ab cd", mode(ErrorMode::StopOnLetter), "axb c d");
     assert!(e.is_finished());
@@ -171,10 +134,7 @@ fn composed_text_is_applied_grapheme_by_grapheme() {
     assert_eq!(e.caret(), (0, 4));
     assert!(states(&e, 0).iter().all(|s| *s == CharState::Correct));
     assert_eq!(e.log().len(), 4);
-    assert_eq!(
-        e.apply(Input::Compose(String::new()), 20.0),
-        Err(EngineError::EmptyComposition)
-    );
+    assert_eq!(e.apply(Input::Compose(String::new()), 20.0), Err(EngineError::EmptyComposition));
 }
 
 #[test]
@@ -188,14 +148,7 @@ fn decomposed_target_accepts_a_precomposed_key() {
 fn yo_may_be_typed_as_ye_when_allowed() {
     let e = typed("ёлка", "елка");
     assert_eq!(states(&e, 0)[0], CharState::Wrong("е".into()));
-    let e = typed_with(
-        "ёлка",
-        Options {
-            yo_as_ye: true,
-            ..Options::default()
-        },
-        "елка",
-    );
+    let e = typed_with("ёлка", Options { yo_as_ye: true, ..Options::default() }, "елка");
     assert!(states(&e, 0).iter().all(|s| *s == CharState::Correct));
 }
 
@@ -208,18 +161,12 @@ fn guillemets_and_dashes_are_ordinary_characters() {
 
 #[test]
 fn time_limit_ends_the_session_at_the_limit() {
-    let opts = Options {
-        time_limit_ms: Some(1000.0),
-        ..Options::default()
-    };
+    let opts = Options { time_limit_ms: Some(1000.0), ..Options::default() };
     let mut e = Engine::new("ab cd ef", opts).unwrap();
     assert!(!e.tick(5000.0), "the clock starts with the first key");
     e.apply(Input::Char('a'), 100.0).unwrap();
     assert!(!e.tick(1099.0));
-    assert_eq!(
-        e.apply(Input::Char('b'), 1100.0),
-        Err(EngineError::Finished)
-    );
+    assert_eq!(e.apply(Input::Char('b'), 1100.0), Err(EngineError::Finished));
     assert_eq!(e.ended(), Some((EndReason::TimeUp, 1100.0)));
     assert_eq!(e.log().len(), 1);
 }
@@ -238,13 +185,8 @@ fn backwards_time_is_clamped_and_nan_refused() {
     e.apply(Input::Char('a'), 1000.0).unwrap();
     e.apply(Input::Char('b'), 900.0).unwrap();
     assert_eq!(e.log()[1].at, 1000.0);
-    assert!(
-        matches!(e.apply(Input::Char('c'), f64::NAN), Err(EngineError::InvalidTimestamp(t)) if t.is_nan())
-    );
-    assert_eq!(
-        e.apply(Input::Char('\n'), 1.0),
-        Err(EngineError::ControlCharInput(10))
-    );
+    assert!(matches!(e.apply(Input::Char('c'), f64::NAN), Err(EngineError::InvalidTimestamp(t)) if t.is_nan()));
+    assert_eq!(e.apply(Input::Char('\n'), 1.0), Err(EngineError::ControlCharInput(10)));
     assert_eq!(e.log().len(), 2);
 }
 

@@ -63,17 +63,12 @@ impl From<&Engine> for Summary {
         let duration_ms = duration_ms(engine);
         let chars = char_counts(engine);
         let typed = engine.log().iter().filter(|k| k.kind.is_typed());
-        let (keystrokes, right) = typed.fold((0, 0), |(n, r), k| {
-            (n + 1, r + usize::from(k.kind == KeyKind::Correct))
-        });
+        let (keystrokes, right) = typed.fold((0, 0), |(n, r), k| (n + 1, r + usize::from(k.kind == KeyKind::Correct)));
         let seconds = per_second(engine);
         let raw_series: Vec<f64> = seconds.iter().map(|s| s.raw_wpm).collect();
         Self {
             wpm: wpm(chars.correct_word_chars + chars.correct_spaces, duration_ms),
-            raw_wpm: wpm(
-                chars.correct + chars.incorrect + chars.extra + chars.spaces,
-                duration_ms,
-            ),
+            raw_wpm: wpm(chars.correct + chars.incorrect + chars.extra + chars.spaces, duration_ms),
             accuracy: accuracy(right, keystrokes),
             consistency: consistency(&raw_series),
             duration_ms,
@@ -105,11 +100,8 @@ pub fn char_counts(engine: &Engine) -> CharCounts {
     let current = typed.len() - 1;
     let completed = matches!(engine.ended(), Some((EndReason::Completed, _)));
     // The last word ends with a space when Space ended the session (not reaching the word's length).
-    let last_space = completed
-        && engine
-            .log()
-            .last()
-            .is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "));
+    let last_space =
+        completed && engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "));
     let mut c = CharCounts::default();
     for (w, typed_w) in typed.iter().enumerate() {
         let target = &words[w];
@@ -127,12 +119,7 @@ pub fn char_counts(engine: &Engine) -> CharCounts {
             if word_ok {
                 c.correct_word_chars += target.len();
             }
-        } else if typed_w
-            .iter()
-            .zip(target)
-            .all(|(t, g)| grapheme_matches(g, t, yo))
-            && typed_w.len() <= target.len()
-        {
+        } else if typed_w.iter().zip(target).all(|(t, g)| grapheme_matches(g, t, yo)) && typed_w.len() <= target.len() {
             // An unfinished last word counts while what was typed so far is right.
             c.correct_word_chars += typed_w.len();
         }

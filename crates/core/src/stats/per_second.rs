@@ -42,15 +42,8 @@ pub fn per_second(engine: &Engine) -> Vec<Second> {
         .into_iter()
         .enumerate()
         .map(|(i, (n, errors))| {
-            let len = if i + 1 == buckets {
-                total - i as f64 * 1000.0
-            } else {
-                1000.0
-            };
-            Second {
-                raw_wpm: n as f64 / 5.0 / (len / 60_000.0),
-                errors,
-            }
+            let len = if i + 1 == buckets { total - i as f64 * 1000.0 } else { 1000.0 };
+            Second { raw_wpm: n as f64 / 5.0 / (len / 60_000.0), errors }
         })
         .collect()
 }

@@ -1,0 +1,113 @@
+//! Criterion benchmarks for klava-core (figures in BENCHMARKS.md): `cargo bench -p klava-core`.
+//!
+//! - `engine/keystroke`: one input through the engine, in a 1,000-keystroke session (goal ≤ 1 µs);
+//! - `stats/1000_keystrokes`: the summary and per-key figures of a finished 1,000-keystroke session
+//!   (goal ≤ 100 µs);
+//! - `fold/10000_sessions_of_300`: folding 10,000 sessions of 300 keystrokes into an accumulator, from
+//!   their per-key figures and from their raw logs (goal ≤ 200 ms).
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use klava_core::accumulate::Accumulator;
+use klava_core::fingers::UsQwerty;
+use klava_core::keystats::SessionKeyStats;
+use klava_core::lessons::{EN_WORDS_200, parse_lines};
+use klava_core::rng::Rng;
+use klava_core::textgen::{TextOptions, words};
+use klava_core::{Engine, Input, Options, Summary};
+
+/// A text of about `chars` characters and the keystrokes that type it, with a mistake fixed every 40 keys.
+fn session_inputs(chars: usize, seed: u64) -> (String, Vec<(Input, f64)>) {
+    let list = parse_lines(EN_WORDS_200);
+    let mut rng = Rng::new(seed);
+    let mut text = String::new();
+    while text.len() < chars {
+        let w = words(&list, 1, TextOptions::default(), &mut rng).remove(0);
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&w);
+    }
+    let mut inputs = Vec::new();
+    let mut t = 0.0;
+    for (i, c) in text.chars().enumerate() {
+        t += 80.0 + (rng.below(120) as f64);
+        if i % 40 == 39 {
+            inputs.push((Input::Char('#'), t));
+            t += 150.0;
+            inputs.push((Input::Backspace, t));
+            t += 90.0;
+        }
+        inputs.push((Input::Char(c), t));
+    }
+    (text, inputs)
+}
+
+fn play(text: &str, inputs: &[(Input, f64)]) -> Engine {
+    let mut e = Engine::new(text, Options::default()).unwrap();
+    for (input, at) in inputs {
+        let _ = e.apply(input.clone(), *at);
+    }
+    e
+}
+
+fn engine(c: &mut Criterion) {
+    let (text, inputs) = session_inputs(1_000, 1);
+    let mut g = c.benchmark_group("engine");
+    g.throughput(Throughput::Elements(inputs.len() as u64));
+    g.bench_function("keystroke", |b| {
+        b.iter_batched(
+            || (Engine::new(&text, Options::default()).unwrap(), inputs.clone()),
+            |(mut e, inputs)| {
+                for (input, at) in inputs {
+                    let _ = e.apply(input, at);
+                }
+                e
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+fn stats(c: &mut Criterion) {
+    let (text, inputs) = session_inputs(1_000, 2);
+    let e = play(&text, &inputs[..1_000]);
+    assert_eq!(e.log().len(), 1_000);
+    c.bench_function("stats/1000_keystrokes", |b| {
+        b.iter(|| (Summary::from(black_box(&e)), SessionKeyStats::from(black_box(&e))))
+    });
+    c.bench_function("stats/1000_keystrokes/summary_only", |b| b.iter(|| Summary::from(black_box(&e))));
+    c.bench_function("stats/1000_keystrokes/keys_only", |b| b.iter(|| SessionKeyStats::from(black_box(&e))));
+}
+
+fn fold(c: &mut Criterion) {
+    let sessions: Vec<Engine> = (0..10_000)
+        .map(|i| {
+            let (text, inputs) = session_inputs(290, i);
+            play(&text, &inputs[..300.min(inputs.len())])
+        })
+        .collect();
+    let keystats: Vec<SessionKeyStats> = sessions.iter().map(SessionKeyStats::from).collect();
+    let mut g = c.benchmark_group("fold");
+    g.sample_size(10);
+    g.bench_function("10000_sessions_of_300/from_key_stats", |b| {
+        b.iter(|| {
+            Accumulator::from_sessions(keystats.iter().enumerate().map(|(i, s)| (i as f64 * 60_000.0, s)), &UsQwerty)
+        })
+    });
+    g.bench_function("10000_sessions_of_300/from_raw_logs", |b| {
+        b.iter(|| {
+            let mut acc = Accumulator::default();
+            for (i, e) in sessions.iter().enumerate() {
+                acc.add_session(i as f64 * 60_000.0, &SessionKeyStats::from(e), &UsQwerty);
+            }
+            acc
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine, stats, fold);
+criterion_main!(benches);
