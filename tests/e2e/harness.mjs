@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,4 +76,15 @@ export async function withPage(browser, name, body) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * One server and one browser for a test file: started before its tests, stopped after them. Returns an
+ * object whose `server` and `browser` are set once started.
+ */
+export function serverAndBrowser() {
+  const ctx = { server: null, browser: null };
+  before(async () => { ctx.server = await startServer(); ctx.browser = await launchBrowser(); });
+  after(async () => { await ctx.browser?.close(); await ctx.server?.stop(); });
+  return ctx;
 }

@@ -1,19 +1,16 @@
 // A learner takes tests with the real keyboard (trusted key events from Chromium's input pipeline).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, withPage, artifacts } from './harness.mjs';
+import { serverAndBrowser, withPage, artifacts } from './harness.mjs';
 import { targetWords, charClass, caret, typeWords, figure } from './page.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const ctx = serverAndBrowser();
 
 test('a 10-word test with one mistake fixed by Backspace shows marks, then the results screen', async () => {
-  await withPage(browser, 'words test', async (page) => {
-    await page.goto(server.url);
+  await withPage(ctx.browser, 'words test', async (page) => {
+    await page.goto(ctx.server.url);
     await page.click('[data-testid=length-10]');
     const words = await targetWords(page);
     assert.equal(words.length, 10);
@@ -66,8 +63,8 @@ test('a 10-word test with one mistake fixed by Backspace shows marks, then the r
 });
 
 test('a 15-second time test ends by itself and shows the results', async () => {
-  await withPage(browser, 'time test', async (page) => {
-    await page.goto(server.url);
+  await withPage(ctx.browser, 'time test', async (page) => {
+    await page.goto(ctx.server.url);
     await page.click('[data-testid=mode-time]');
     await page.click('[data-testid=length-15]');
     assert.equal(await page.textContent('[data-testid=progress]'), '15');
@@ -89,8 +86,8 @@ test('a 15-second time test ends by itself and shows the results', async () => {
 });
 
 test('Escape and Tab then Enter start a new test; settings change the text', async () => {
-  await withPage(browser, 'restart and settings', async (page) => {
-    await page.goto(server.url);
+  await withPage(ctx.browser, 'restart and settings', async (page) => {
+    await page.goto(ctx.server.url);
     const first = await targetWords(page);
     await page.keyboard.type(first[0].slice(0, 2), { delay: 30 });
     assert.notDeepEqual(await caret(page), [0, 0]);
@@ -114,9 +111,27 @@ test('Escape and Tab then Enter start a new test; settings change the text', asy
   });
 });
 
+test('key rollover (the next key down before the last is up) types the same text', async () => {
+  await withPage(ctx.browser, 'rollover', async (page) => {
+    await page.goto(ctx.server.url);
+    await page.click('[data-testid=length-10]');
+    const [first] = await targetWords(page);
+    // Each key goes down before the previous one comes up, as fast typists do.
+    let held = null;
+    for (const c of first) {
+      await page.keyboard.down(c);
+      if (held) await page.keyboard.up(held);
+      held = c;
+    }
+    await page.keyboard.up(held);
+    for (let i = 0; i < first.length; i++) assert.match(await charClass(page, 0, i), /\bcorrect\b/, `char ${i}`);
+    assert.deepEqual(await caret(page), [0, first.length]);
+  });
+});
+
 test('stop on letter keeps the caret on a wrong key', async () => {
-  await withPage(browser, 'stop on letter', async (page) => {
-    await page.goto(server.url);
+  await withPage(ctx.browser, 'stop on letter', async (page) => {
+    await page.goto(ctx.server.url);
     await page.click('[data-testid=error-stop-on-letter]');
     const words = await targetWords(page);
     await page.keyboard.type(words[0][0], { delay: 30 });
@@ -126,14 +141,14 @@ test('stop on letter keeps the caret on a wrong key', async () => {
 });
 
 test('a deep link loads the app and an unknown API path answers JSON 404', async () => {
-  await withPage(browser, 'routing', async (page) => {
-    const res = await page.goto(`${server.url}/learn/some-lesson`);
+  await withPage(ctx.browser, 'routing', async (page) => {
+    const res = await page.goto(`${ctx.server.url}/learn/some-lesson`);
     assert.equal(res.status(), 200);
     await targetWords(page);
-    const api = await page.request.get(`${server.url}/api/nope`);
+    const api = await page.request.get(`${ctx.server.url}/api/nope`);
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'not_found');
-    const health = await (await page.request.get(`${server.url}/api/health`)).json();
+    const health = await (await page.request.get(`${ctx.server.url}/api/health`)).json();
     assert.equal(health.status, 'ok');
     assert.equal(health.database.backend, 'sqlite');
   });
