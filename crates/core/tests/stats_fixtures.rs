@@ -175,6 +175,7 @@ fn f14_guillemets_and_em_dash() {
 }
 
 #[test]
+#[cfg(feature = "nfc")]
 fn f15_composed_precomposed_letter_against_a_decomposed_target() {
     // "café" composed at once (4 graphemes at 0), then ␣ o k at 0.5 s steps: 7 chars over 1.5 s → 56.
     let mut e = Engine::new("cafe\u{301} ok", free()).unwrap();

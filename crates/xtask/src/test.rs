@@ -85,7 +85,9 @@ fn clippy_wasm() -> Result {
 fn rust_tests() -> Result {
     let mut c = command("cargo", &["test", "--workspace", "--exclude", "klava-app"]);
     c.env_remove("KLAVA_TEST_POSTGRES_URL");
-    cmd::run(&mut c)
+    cmd::run(&mut c)?;
+    // Core as the browser app builds it: without the `nfc` feature.
+    cmd::run(&mut command("cargo", &["test", "-p", "klava-core", "--no-default-features"]))
 }
 
 /// `trunk build --release --offline` into dist/.

@@ -128,6 +128,7 @@ fn no_backspace_mode_ignores_erasing() {
 }
 
 #[test]
+#[cfg(feature = "nfc")]
 fn composed_text_is_applied_grapheme_by_grapheme() {
     let mut e = Engine::new("café au", Options::default()).unwrap();
     e.apply(Input::Compose("caf\u{e9}".into()), 10.0).unwrap();
@@ -138,6 +139,7 @@ fn composed_text_is_applied_grapheme_by_grapheme() {
 }
 
 #[test]
+#[cfg(feature = "nfc")]
 fn decomposed_target_accepts_a_precomposed_key() {
     let e = typed("cafe\u{301}", "caf\u{e9}");
     assert!(e.is_finished());
