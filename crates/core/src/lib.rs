@@ -8,6 +8,7 @@ pub mod engine;
 pub mod fingers;
 pub mod keys;
 pub mod keystats;
+pub mod layout;
 pub mod lessons;
 pub mod rng;
 pub mod stats;
