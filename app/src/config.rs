@@ -1,6 +1,6 @@
 //! What a test is: its mode (words or time), text options and error mode, and the text it generates.
 
-use klava_core::lessons::{EN_WORDS_200, parse_lines};
+use klava_core::lessons::{parse_lines, words_for};
 use klava_core::rng::Rng;
 use klava_core::textgen::{self, TextOptions};
 use klava_core::{ErrorMode, Options};
@@ -26,11 +26,19 @@ pub struct TestConfig {
     pub punctuation: bool,
     pub numbers: bool,
     pub error_mode: ErrorMode,
+    /// The language of the words (from the layout's language).
+    pub language: &'static str,
 }
 
 impl Default for TestConfig {
     fn default() -> Self {
-        Self { mode: TestMode::Words(25), punctuation: false, numbers: false, error_mode: ErrorMode::Free }
+        Self {
+            mode: TestMode::Words(25),
+            punctuation: false,
+            numbers: false,
+            error_mode: ErrorMode::Free,
+            language: "en",
+        }
     }
 }
 
@@ -41,7 +49,8 @@ impl TestConfig {
             TestMode::Time(s) => Some(f64::from(s) * 1000.0),
             TestMode::Words(_) => None,
         };
-        Options { error_mode: self.error_mode, yo_as_ye: false, time_limit_ms }
+        // Russian print often drops the diaeresis, and so do learners: ё may be typed as е.
+        Options { error_mode: self.error_mode, yo_as_ye: self.language == "ru", time_limit_ms }
     }
 
     /// How many words the test starts with.
@@ -52,9 +61,9 @@ impl TestConfig {
         }
     }
 
-    /// `count` words of practice text from the English frequency list.
+    /// `count` words of practice text from the language's frequency list.
     pub fn text(&self, count: usize, rng: &mut Rng) -> String {
-        let list = parse_lines(EN_WORDS_200);
+        let list = parse_lines(words_for(self.language).0);
         let options = TextOptions { punctuation: self.punctuation, numbers: self.numbers };
         textgen::words(&list, count, options, rng).join(" ")
     }

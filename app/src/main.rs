@@ -5,6 +5,7 @@ mod components;
 mod config;
 mod hooks;
 mod pages;
+mod settings;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,5 +1,8 @@
 //! Small presentational components: one file each, narrow props.
 
+pub mod hands;
+pub mod keyboard;
+pub mod keyboard_bar;
 pub mod live_stats;
 pub mod mode_bar;
 pub mod results;

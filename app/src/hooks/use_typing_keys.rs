@@ -1,15 +1,19 @@
-//! `use_typing_keys`: window key presses → [`KeyAction`]s, stamped with the event's own time.
+//! `use_typing_keys`: window key presses → [`KeyAction`]s stamped with the event's own time, through the
+//! OS layout or an emulated one.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use klava_core::Millis;
 use klava_core::keys::{KeyAction, Modifiers, key_action};
+use klava_core::layout::Emulator;
+use klava_core::{Input, Millis};
 use leptos::ev;
-use leptos::prelude::window;
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_use::{use_event_listener, use_window};
 use web_sys::KeyboardEvent;
+
+use crate::settings::{InputMode, Keyboards};
 
 /// Name of the performance measure of one key press (handler and the DOM updates it queued), recorded
 /// only when the page URL has `?bench` (tests/e2e/bench-keys.mjs reads it).
@@ -20,22 +24,70 @@ fn bench_enabled() -> bool {
     window().location().search().is_ok_and(|s| s.split(['?', '&']).any(|p| p == "bench"))
 }
 
-/// Calls `on_action` for every key press that means something to a typing test, anywhere on the page,
-/// with `event.timeStamp` (when the key went down, not when the handler runs). Handled keys do not
-/// reach the browser, so Space does not scroll, Backspace does not navigate and Tab does not move focus.
-pub fn use_typing_keys(on_action: impl Fn(KeyAction, Millis) + 'static) {
+/// What the hook reports besides the actions.
+#[derive(Clone, Copy)]
+pub struct UseTypingKeysReturn {
+    /// Whether Caps Lock was on at the last key press.
+    pub caps_lock: ReadSignal<bool>,
+}
+
+/// The text a physical key types through the emulated layout, as an action; `None` when it types nothing
+/// (a dead key waiting, or a key the layout lacks).
+fn emulate(k: &Keyboards, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps: bool) -> Option<KeyAction> {
+    let altgr = e.get_modifier_state("AltGraph") || (e.ctrl_key() && e.alt_key());
+    let layout = k.settings.with_untracked(|s| s.layout);
+    let text = k.layouts.with_value(|ls| emulator.borrow_mut().press(&ls[layout], &e.code(), e.shift_key(), altgr))?;
+    // Caps Lock flips the case of letters, as the OS would.
+    let text: String = if caps {
+        text.chars()
+            .map(|c| {
+                if c.is_lowercase() {
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c.to_lowercase().next().unwrap_or(c)
+                }
+            })
+            .collect()
+    } else {
+        text
+    };
+    let mut chars = text.chars();
+    Some(KeyAction::Type(match (chars.next(), chars.next()) {
+        (Some(c), None) => Input::Char(c),
+        _ => Input::Compose(text),
+    }))
+}
+
+/// Calls `on_action(action, event.timeStamp, event.code)` for every key press that means something to a
+/// typing test, anywhere on the page. The time is when the key went down, not when the handler runs.
+/// Handled keys do not reach the browser, so Space does not scroll, Backspace does not navigate and Tab
+/// does not move focus.
+pub fn use_typing_keys(on_action: impl Fn(KeyAction, Millis, &str) + 'static) -> UseTypingKeysReturn {
+    let keyboards = Keyboards::expect();
     let tab_armed = Rc::new(Cell::new(false));
+    let emulator = Rc::new(RefCell::new(Emulator::default()));
+    let (caps_lock, set_caps_lock) = signal(false);
     let performance = bench_enabled().then(|| window().performance()).flatten();
     let _ = use_event_listener(use_window(), ev::keydown, move |e: KeyboardEvent| {
+        let caps = e.get_modifier_state("CapsLock");
+        if caps != caps_lock.get_untracked() {
+            set_caps_lock.set(caps);
+        }
         let m = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key() };
-        let action = key_action(&e.key(), m, tab_armed.get());
+        let mut action = key_action(&e.key(), m, tab_armed.get());
+        let emulating = keyboards.settings.with_untracked(|s| s.input == InputMode::Emulate);
+        let typing_key = matches!(action, Some(KeyAction::Type(Input::Char(_)))) || e.key() == "Dead";
+        if emulating && typing_key {
+            e.prevent_default();
+            action = emulate(&keyboards, &emulator, &e, caps);
+        }
         tab_armed.set(action == Some(KeyAction::ArmRestart));
         let Some(action) = action else { return };
         e.prevent_default();
         if let Some(p) = &performance {
             let _ = p.mark(KEY_MARK);
         }
-        on_action(action, e.time_stamp());
+        on_action(action, e.time_stamp(), &e.code());
         if let Some(p) = performance.clone() {
             // Runs after the reactive updates this key queued, in the same turn of the event loop.
             spawn_local(async move {
@@ -43,4 +95,5 @@ pub fn use_typing_keys(on_action: impl Fn(KeyAction, Millis) + 'static) {
             });
         }
     });
+    UseTypingKeysReturn { caps_lock }
 }

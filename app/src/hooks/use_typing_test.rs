@@ -1,13 +1,22 @@
-//! `use_typing_test`: one typing test — its engine, settings, restart, input and clock.
+//! `use_typing_test`: one typing test — its engine, settings, restart, input and clock — and what the
+//! page shows around it (wrong-key flash, wrong-layout hint, per-profile statistics).
 
 use klava_core::keys::KeyAction;
+use klava_core::keystats::SessionKeyStats;
+use klava_core::lessons::words_for;
+use klava_core::profile::ProfileStats;
 use klava_core::rng::Rng;
-use klava_core::{Engine, Millis};
+use klava_core::text::wrong_script;
+use klava_core::{Engine, KeyKind, Millis};
 use leptos::prelude::*;
 use leptos_use::use_interval_fn;
 
 use crate::config::{TIME_MODE_CHUNK, TestConfig, TestMode, random_seed};
 use crate::hooks::use_typing_keys::use_typing_keys;
+use crate::settings::Keyboards;
+
+/// How long a wrongly pressed key flashes on the on-screen keyboard.
+const FLASH_MS: u64 = 250;
 
 /// What the page needs from a running test.
 #[derive(Clone, Copy)]
@@ -20,6 +29,14 @@ pub struct UseTypingTestReturn {
     pub now: ReadSignal<Millis>,
     /// Starts a new test with the current settings.
     pub restart: Callback<()>,
+    /// Whether Caps Lock is on.
+    pub caps_lock: ReadSignal<bool>,
+    /// The code of a key just pressed by mistake, while it flashes.
+    pub flash: ReadSignal<Option<String>>,
+    /// Whether the last two mistakes typed Latin for Cyrillic (or the reverse): the OS layout looks wrong.
+    pub wrong_layout: RwSignal<bool>,
+    /// Statistics of the sessions finished on this page, per profile.
+    pub profile_stats: RwSignal<ProfileStats>,
 }
 
 fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
@@ -31,43 +48,81 @@ fn performance_now() -> Millis {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Starts a test with `TestConfig::default()` and wires the keyboard and the clock to it.
+/// Starts a test and wires the keyboard and the clock to it.
 pub fn use_typing_test() -> UseTypingTestReturn {
-    let config = RwSignal::new(TestConfig::default());
+    let keyboards = Keyboards::expect();
+    let language = move || words_for(&keyboards.with_layout(|l| l.language.clone())).1;
+    let config = RwSignal::new(TestConfig { language: language(), ..TestConfig::default() });
     let mut first_rng = Rng::new(random_seed());
     let engine = RwSignal::new(new_engine(&config.get_untracked(), &mut first_rng));
     let rng = StoredValue::new(first_rng);
     let (now, set_now) = signal(performance_now());
+    let (flash, set_flash) = signal(None::<String>);
+    let wrong_layout = RwSignal::new(false);
+    let wrong_script_run = StoredValue::new(0u8);
+    let profile_stats = RwSignal::new(ProfileStats::default());
 
     let restart = Callback::new(move |()| {
-        let fresh = rng.try_update_value(|r| new_engine(&config.get_untracked(), r));
-        if let Some(fresh) = fresh {
+        if let Some(fresh) = rng.try_update_value(|r| new_engine(&config.get_untracked(), r)) {
             engine.set(fresh);
         }
     });
-    // New settings, new test.
+    // New settings, new test; a layout in another language brings that language's words.
     Effect::watch(move || config.get(), move |_, _, _| restart.run(()), false);
+    Effect::watch(language, move |lang, _, _| config.update(|c| c.language = lang), false);
 
-    use_typing_keys(move |action, at| match action {
+    let keys = use_typing_keys(move |action, at, code| match action {
         KeyAction::Restart => restart.run(()),
         KeyAction::ArmRestart => {}
         KeyAction::Type(input) => {
-            let needs_more = engine.try_update(|e| {
+            let Some((needs_more, last)) = engine.try_update(|e| {
                 // Input after the end, or a malformed event, is refused by the engine and changes nothing.
                 let _ = e.apply(input, at);
                 let in_time_mode = matches!(config.get_untracked().mode, TestMode::Time(_));
-                in_time_mode && !e.is_finished() && e.caret().0 + TIME_MODE_CHUNK / 2 >= e.words().len()
-            });
-            if needs_more == Some(true) {
-                let more = rng.try_update_value(|r| config.get_untracked().text(TIME_MODE_CHUNK, r));
-                if let Some(more) = more {
-                    engine.update(|e| {
-                        let _ = e.extend(&more);
-                    });
-                }
+                let needs_more =
+                    in_time_mode && !e.is_finished() && e.caret().0 + TIME_MODE_CHUNK / 2 >= e.words().len();
+                (needs_more, e.log().last().cloned())
+            }) else {
+                return;
+            };
+            if let Some(k) = last.filter(|k| matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra)) {
+                set_flash.set(Some(code.to_owned()));
+                set_timeout(move || set_flash.set(None), std::time::Duration::from_millis(FLASH_MS));
+                let script =
+                    wrong_script(k.expected.as_deref().unwrap_or_default(), k.typed.as_deref().unwrap_or_default());
+                wrong_script_run.update_value(|n| *n = if script { n.saturating_add(1) } else { 0 });
+            } else {
+                wrong_script_run.set_value(0);
+            }
+            if wrong_script_run.get_value() >= 2 {
+                wrong_layout.set(true);
+            }
+            if needs_more && let Some(more) = rng.try_update_value(|r| config.get_untracked().text(TIME_MODE_CHUNK, r))
+            {
+                engine.update(|e| {
+                    let _ = e.extend(&more);
+                });
             }
         }
     });
+
+    // A finished session counts for the profile it was typed in.
+    let finished = Memo::new(move |_| engine.with(Engine::is_finished));
+    Effect::watch(
+        move || finished.get(),
+        move |done, _, _| {
+            if *done {
+                let stats = engine.with_untracked(|e| SessionKeyStats::from(e));
+                let profile = keyboards.profile();
+                let at = web_sys::js_sys::Date::now();
+                keyboards.layouts.with_value(|ls| {
+                    let layout = &ls[keyboards.settings.with_untracked(|s| s.layout)];
+                    profile_stats.update(|p| p.add_session(&profile, at, &stats, layout));
+                });
+            }
+        },
+        false,
+    );
 
     let _ = use_interval_fn(
         move || {
@@ -82,5 +137,5 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         100,
     );
 
-    UseTypingTestReturn { engine, config, now, restart }
+    UseTypingTestReturn { engine, config, now, restart, caps_lock: keys.caps_lock, flash, wrong_layout, profile_stats }
 }

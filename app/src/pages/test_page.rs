@@ -1,16 +1,23 @@
-//! The test page: settings, the text, live figures while typing, and the results at the end.
+//! The test page: settings, the text, live figures, the on-screen keyboard while typing, and the
+//! results at the end.
 
 use klava_core::keystats::SessionKeyStats;
+use klava_core::layout::{Layout, Stroke};
 use klava_core::stats::per_second;
 use klava_core::{Engine, Summary};
 use leptos::prelude::*;
 
+use crate::components::hands::Hands;
+use crate::components::keyboard::Keyboard;
+use crate::components::keyboard_bar::KeyboardBar;
 use crate::components::live_stats::LiveStats;
 use crate::components::mode_bar::ModeBar;
 use crate::components::results::{Results, ResultsData};
 use crate::components::text_view::TextView;
 use crate::config::TestMode;
 use crate::hooks::use_typing_test::{UseTypingTestReturn, use_typing_test};
+use crate::settings::{InputMode, Keyboards};
+use klava_core::layout::heat::heat;
 
 fn results_of(e: &Engine) -> ResultsData {
     let keys = SessionKeyStats::from(e);
@@ -22,10 +29,25 @@ fn results_of(e: &Engine) -> ResultsData {
     }
 }
 
+/// The character the learner should type next: the grapheme at the caret, or Space at a word's end.
+fn next_char(e: &Engine) -> Option<char> {
+    let (w, i) = e.caret();
+    let word = e.words().get(w)?;
+    let g = match word.get(i) {
+        Some(g) => g.as_str(),
+        None if w + 1 < e.words().len() => " ",
+        None => return None,
+    };
+    let mut chars = g.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
 /// The page.
 #[component]
 pub fn TestPage() -> impl IntoView {
-    let UseTypingTestReturn { engine, config, now, restart } = use_typing_test();
+    let keyboards = Keyboards::expect();
+    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, profile_stats } =
+        use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
     let results = Memo::new(move |_| engine.with(|e| e.is_finished().then(|| results_of(e))));
@@ -36,9 +58,39 @@ pub fn TestPage() -> impl IntoView {
         }
         TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
     });
+    let layout = Signal::derive(move || keyboards.with_layout(Layout::clone));
+    let next = Memo::new(move |_| {
+        let c = engine.with(next_char)?;
+        keyboards.with_layout(|l| l.stroke_for(c))
+    });
+    let settings = keyboards.settings;
+    let heatmap = Signal::derive(move || {
+        let mode = settings.with(|s| s.heatmap);
+        let profile = keyboards.profile();
+        profile_stats.with(|p| keyboards.with_layout(|l| heat(l, p.get(&profile), mode)))
+    });
+    let names = keyboards.layouts.with_value(|ls| ls.iter().map(|l| l.name.clone()).collect::<Vec<_>>());
+    let use_emulation = move |_| {
+        settings.update(|s| s.input = InputMode::Emulate);
+        wrong_layout.set(false);
+    };
     view! {
         <main class="test-page">
             <ModeBar config=config.into() on_change=Callback::new(move |c| config.set(c)) />
+            <KeyboardBar settings=settings.into() on_change=Callback::new(move |s| settings.set(s)) layouts=names />
+            <Show when=move || caps_lock.get()>
+                <p class="notice" data-testid="caps-lock">"Caps Lock is on."</p>
+            </Show>
+            <Show when=move || wrong_layout.get() && settings.with(|s| s.input == InputMode::Os)>
+                <p class="notice" data-testid="wrong-layout">
+                    "Your keys type a different alphabet from the text: the OS keyboard layout looks wrong. "
+                    "Switch it, or "
+                    <button class="link" tabindex="-1" data-testid="use-emulation" on:mousedown=|e| e.prevent_default() on:click=use_emulation>
+                        "emulate " {move || layout.with(|l| l.name.clone())}
+                    </button>
+                    " on any keyboard."
+                </p>
+            </Show>
             <Show when=move || !finished.get()>
                 <LiveStats
                     wpm=Signal::derive(move || summary.get().wpm)
@@ -53,6 +105,13 @@ pub fn TestPage() -> impl IntoView {
                 <p class="hint">"Start typing — the clock starts with your first key. Esc or Tab, Enter: new test."</p>
             </Show>
             {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
+            <Show when=move || settings.with(|s| s.show_keyboard)>
+                <div class="keyboard-area">
+                    <Keyboard layout next=next.into() flash=flash.into()
+                        finger_colours=Signal::derive(move || settings.with(|s| s.finger_colours)) heat=heatmap />
+                    <Hands finger=Signal::derive(move || next.get().map(|s: Stroke| s.finger)) />
+                </div>
+            </Show>
             <button class="restart" data-testid="restart" tabindex="-1"
                 on:mousedown=|e| e.prevent_default() on:click=move |_| restart.run(())>
                 "New test"

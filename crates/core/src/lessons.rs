@@ -11,6 +11,18 @@ pub const EN_FIRST_LINES: &str = include_str!("../../../lessons/en/first-lines.t
 /// The 200 most frequent English words, most frequent first, for words and time tests.
 pub const EN_WORDS_200: &str = include_str!("../../../lessons/en/words-200.txt");
 
+/// The 200 most frequent Russian words, for words and time tests on Russian layouts.
+pub const RU_WORDS_200: &str = include_str!("../../../lessons/ru/words-200.txt");
+
+/// The word list for a language code (`en`, `ru`, …) and the language it is in: languages without a
+/// list of their own yet get the English one.
+pub fn words_for(language: &str) -> (&'static str, &'static str) {
+    match language {
+        "ru" => (RU_WORDS_200, "ru"),
+        _ => (EN_WORDS_200, "en"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_lines;

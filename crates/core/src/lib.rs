@@ -10,6 +10,7 @@ pub mod keys;
 pub mod keystats;
 pub mod layout;
 pub mod lessons;
+pub mod profile;
 pub mod rng;
 pub mod stats;
 pub mod text;

@@ -1,6 +1,6 @@
 //! Validates the data in `lessons/`: every line is a target a learner can type.
 
-use klava_core::lessons::{EN_FIRST_LINES, EN_WORDS_200, parse_lines};
+use klava_core::lessons::{EN_FIRST_LINES, EN_WORDS_200, RU_WORDS_200, parse_lines};
 use klava_core::{Engine, Options, text};
 use std::collections::BTreeSet;
 
@@ -28,5 +28,15 @@ fn english_frequency_list_has_200_distinct_lower_case_words() {
     assert_eq!(distinct.len(), 200, "duplicates in the list");
     for w in &words {
         assert!(w.chars().all(|c| c.is_ascii_lowercase()), "not a plain lower-case word: {w:?}");
+    }
+}
+
+#[test]
+fn russian_frequency_list_has_200_distinct_lower_case_cyrillic_words() {
+    let words = parse_lines(RU_WORDS_200);
+    assert_eq!(words.len(), 200);
+    assert_eq!(words.iter().collect::<BTreeSet<_>>().len(), 200, "duplicates in the list");
+    for w in &words {
+        assert!(w.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё'), "not a plain lower-case Russian word: {w:?}");
     }
 }

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod dead;
 mod emulate;
+pub mod heat;
 pub mod parse;
 
 use std::collections::BTreeMap;

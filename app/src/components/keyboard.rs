@@ -1,0 +1,142 @@
+//! `Keyboard`: an on-screen keyboard in the chosen layout — the next key and the Shift to hold with it,
+//! finger zones, the key pressed by mistake, and an optional heatmap.
+
+use std::collections::BTreeMap;
+
+use klava_core::fingers::Finger;
+use klava_core::layout::{GeometryKey, Layout, Level, Output, Stroke};
+use leptos::prelude::*;
+
+/// CSS class of a finger's colour zone.
+pub fn finger_class(f: Finger) -> &'static str {
+    match f {
+        Finger::LeftPinky => "f-lp",
+        Finger::LeftRing => "f-lr",
+        Finger::LeftMiddle => "f-lm",
+        Finger::LeftIndex => "f-li",
+        Finger::Thumb => "f-th",
+        Finger::RightIndex => "f-ri",
+        Finger::RightMiddle => "f-rm",
+        Finger::RightRing => "f-rr",
+        Finger::RightPinky => "f-rp",
+    }
+}
+
+/// Names for keys that type no character.
+fn named(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "Backspace" => "⌫",
+        "Tab" => "tab",
+        "CapsLock" => "caps",
+        "Enter" => "enter",
+        "ShiftLeft" | "ShiftRight" => "shift",
+        "Space" => "",
+        _ => return None,
+    })
+}
+
+/// The legends of a key: (main, shifted, altgr). A letter whose Shift is its capital shows the capital
+/// alone, as on real keycaps.
+fn legends(layout: &Layout, code: &str) -> (String, String, String) {
+    if let Some(n) = named(code) {
+        return (n.to_owned(), String::new(), String::new());
+    }
+    let show = |level| match layout.output(code, level) {
+        Some(Output::Char(c)) => c.to_string(),
+        Some(Output::Dead(a)) => a.to_string(),
+        None => String::new(),
+    };
+    let (base, shift, altgr) = (show(Level::Base), show(Level::Shift), show(Level::AltGr));
+    let is_capital_pair = base.chars().all(char::is_lowercase) && base.to_uppercase() == shift;
+    if is_capital_pair { (shift, String::new(), altgr) } else { (base, shift, altgr) }
+}
+
+/// One key.
+#[component]
+fn Key(
+    key: GeometryKey,
+    layout: Signal<Layout>,
+    next: Signal<Option<Stroke>>,
+    flash: Signal<Option<String>>,
+    finger_colours: Signal<bool>,
+    heat: Signal<BTreeMap<String, f64>>,
+) -> impl IntoView {
+    let code = key.code.clone().unwrap_or_default();
+    let style = format!("--w:{}", key.width);
+    if key.code.is_none() {
+        return view! { <div class="key gap" style=style></div> }.into_any();
+    }
+    let finger = key.finger.map(finger_class).unwrap_or_default();
+    let c = code.clone();
+    let class = move || {
+        let mut cls = String::from("key");
+        if finger_colours.get() {
+            cls.push(' ');
+            cls.push_str(finger);
+        }
+        if let Some(s) = next.get() {
+            let shift_key = (s.level.shift()).then(|| Layout::shift_for(s.finger));
+            if s.code == c || s.dead.as_ref().is_some_and(|(d, _)| *d == c) {
+                cls.push_str(" next");
+            }
+            if shift_key == Some(c.as_str()) {
+                cls.push_str(" next-shift");
+            }
+        }
+        if flash.get().as_deref() == Some(c.as_str()) {
+            cls.push_str(" flash");
+        }
+        cls
+    };
+    let c = code.clone();
+    let heat_style =
+        move || heat.with(|h| h.get(&c).map(|v| format!("{style};--heat:{v:.2}")).unwrap_or_else(|| style.clone()));
+    let c = code.clone();
+    let labels = Memo::new(move |_| layout.with(|l| legends(l, &c)));
+    view! {
+        <div class=class style=heat_style data-code=code.clone() class:home=key.home class:bump=key.bump
+            class:heat=move || heat.with(|h| h.contains_key(&code))>
+            <span class="shifted">{move || labels.get().1}</span>
+            <span class="main">{move || labels.get().0}</span>
+            <span class="altgr">{move || labels.get().2}</span>
+        </div>
+    }
+    .into_any()
+}
+
+/// The keyboard for `layout`.
+#[component]
+pub fn Keyboard(
+    /// The layout to draw.
+    layout: Signal<Layout>,
+    /// How to type the next character, if the layout can.
+    next: Signal<Option<Stroke>>,
+    /// The code of a key to flash as a mistake.
+    flash: Signal<Option<String>>,
+    /// Colour keys by finger zone.
+    finger_colours: Signal<bool>,
+    /// Heat per key code, 0 (good) to 1 (needs work); empty for no heatmap.
+    heat: Signal<BTreeMap<String, f64>>,
+) -> impl IntoView {
+    let rows = move || {
+        layout.with(|l| {
+            let mut rows: Vec<Vec<GeometryKey>> = Vec::new();
+            for k in &l.geometry.keys {
+                if rows.len() <= k.row {
+                    rows.resize(k.row + 1, Vec::new());
+                }
+                rows[k.row].push(k.clone());
+            }
+            rows
+        })
+    };
+    view! {
+        <div class="keyboard" data-testid="keyboard" aria-hidden="true">
+            {move || rows().into_iter().map(|row| view! {
+                <div class="krow">
+                    {row.into_iter().map(|key| view! { <Key key layout next flash finger_colours heat /> }).collect_view()}
+                </div>
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+// Layouts in a real browser: emulating ЙЦУКЕН on US key codes, the wrong-layout hint, the on-screen
+// keyboard's highlights and heatmap, and screenshots of the keyboard for US QWERTY and ЙЦУКЕН.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serverAndBrowser, withPage, artifacts } from './harness.mjs';
+import { targetWords, charClass, caret, typeWords } from './page.mjs';
+
+const ctx = serverAndBrowser();
+const layoutsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons', 'layouts');
+
+/** character → [code, shift] from a layout file, the same data the app uses. */
+function keysOf(file) {
+  const map = new Map();
+  for (const line of readFileSync(join(layoutsDir, file), 'utf8').split('\n')) {
+    const [code, base, shift] = line.trim().split(/\s+/);
+    if (!/^[A-Z]/.test(code ?? '') || code.endsWith(':')) continue;
+    if (base && base.length === 1 && !map.has(base)) map.set(base, [code, false]);
+    if (shift && shift.length === 1 && !map.has(shift)) map.set(shift, [code, true]);
+  }
+  map.set(' ', ['Space', false]);
+  return map;
+}
+
+async function chooseLayout(page, name) {
+  await page.selectOption('[data-testid=layout]', { label: name });
+}
+
+test('emulating ЙЦУКЕН types Russian while the browser sends US key codes', async () => {
+  await withPage(ctx.browser, 'emulate jcuken', async (page) => {
+    await page.goto(ctx.server.url);
+    await chooseLayout(page, 'Русская · ЙЦУКЕН');
+    await page.selectOption('[data-testid=input-mode]', 'emulate');
+    const words = await targetWords(page);
+    assert.match(words.join(' '), /^[а-яё ]+$/, 'a Russian layout brings Russian words');
+    const phrase = words.slice(0, 4).join(' ');
+    const ru = keysOf('ru.txt');
+    for (const ch of phrase) {
+      const [code, shift] = ru.get(ch) ?? assert.fail(`no key for ${ch}`);
+      // Playwright presses the physical key: with a US OS layout the event's key is Latin (or ';' …).
+      await page.keyboard.press(shift ? `Shift+${code}` : code, { delay: 20 });
+    }
+    for (const [w, word] of words.slice(0, 4).entries()) {
+      for (let i = 0; i < word.length; i++) assert.match(await charClass(page, w, i), /\bcorrect\b/, `${word}[${i}]`);
+    }
+    assert.deepEqual(await caret(page), [3, words[3].length]);
+    assert.equal(await page.$('[data-testid=wrong-layout]'), null);
+  });
+});
+
+test('Latin letters on a Russian text say the OS layout looks wrong and offer emulation', async () => {
+  await withPage(ctx.browser, 'wrong layout', async (page) => {
+    await page.goto(ctx.server.url);
+    await chooseLayout(page, 'Русская · ЙЦУКЕН');
+    await page.keyboard.type('ghb', { delay: 30 }); // "при" typed with a US OS layout
+    await page.waitForSelector('[data-testid=wrong-layout]');
+    await page.click('[data-testid=use-emulation]');
+    assert.equal(await page.$eval('[data-testid=input-mode]', (s) => s.value), 'emulate');
+    assert.equal(await page.$('[data-testid=wrong-layout]'), null);
+  });
+});
+
+test('the keyboard shows the next key, the Shift to hold, and flashes a wrong key', async () => {
+  await withPage(ctx.browser, 'keyboard highlights', async (page) => {
+    await page.goto(ctx.server.url);
+    await page.click('[data-testid=punctuation]');
+    const words = await targetWords(page);
+    const us = keysOf('us.txt');
+    const [code, shift] = us.get(words[0][0]);
+    assert.equal(await page.$eval('.key.next', (k) => k.dataset.code), code);
+    // The first word of a sentence has a capital: hold the Shift of the other hand.
+    assert.equal(shift, true);
+    const left = ['KeyQ', 'KeyW', 'KeyE', 'KeyR', 'KeyT', 'KeyA', 'KeyS', 'KeyD', 'KeyF', 'KeyG', 'KeyZ', 'KeyX', 'KeyC', 'KeyV', 'KeyB'];
+    assert.equal(await page.$eval('.key.next-shift', (k) => k.dataset.code), left.includes(code) ? 'ShiftRight' : 'ShiftLeft');
+    assert.ok(await page.$('[data-testid=hands] .finger.active'));
+    mkdirSync(artifacts, { recursive: true });
+    await page.$eval('[data-testid=keyboard]', (k) => k.scrollIntoView());
+    await (await page.$('.keyboard-area')).screenshot({ path: join(artifacts, 'keyboard-us.png') });
+
+    const wrong = words[0][0].toLowerCase() === 'q' ? 'KeyP' : 'KeyQ';
+    await page.keyboard.press(wrong);
+    assert.equal(await page.$eval('.key.flash', (k) => k.dataset.code), wrong);
+    await page.waitForFunction(() => !document.querySelector('.key.flash'));
+
+    await chooseLayout(page, 'Русская · ЙЦУКЕН');
+    await page.waitForFunction(() => document.querySelector('[data-code=KeyQ] .main')?.textContent === 'Й');
+    await (await page.$('.keyboard-area')).screenshot({ path: join(artifacts, 'keyboard-ru.png') });
+  });
+});
+
+test('after a test the heatmap tints the keys that were typed', async () => {
+  await withPage(ctx.browser, 'heatmap', async (page) => {
+    await page.goto(ctx.server.url);
+    assert.equal((await page.$$('.key.heat')).length, 0);
+    await typeWords(page, await targetWords(page), 15);
+    await page.waitForSelector('[data-testid=results]');
+    await page.selectOption('[data-testid=heatmap]', 'accuracy');
+    await page.waitForSelector('.key.heat');
+    await page.selectOption('[data-testid=heatmap]', 'off');
+    assert.equal((await page.$$('.key.heat')).length, 0);
+  });
+});
