@@ -102,3 +102,16 @@ test('after a test the heatmap tints the keys that were typed', async () => {
     assert.equal((await page.$$('.key.heat')).length, 0);
   });
 });
+
+test('text committed without key events (input method, soft keyboard) is typed', async () => {
+  await withPage(ctx.browser, 'committed text', async (page) => {
+    await page.goto(ctx.server.url);
+    await chooseLayout(page, 'Русская · ЙЦУКЕН');
+    const words = await targetWords(page);
+    await page.focus('[data-testid=input-sink]');
+    await page.keyboard.insertText(words[0]);
+    for (let i = 0; i < words[0].length; i++) assert.match(await charClass(page, 0, i), /\bcorrect\b/, `${words[0]}[${i}]`);
+    assert.deepEqual(await caret(page), [0, words[0].length]);
+    assert.equal(await page.$eval('[data-testid=input-sink]', (i) => i.value), '', 'nothing piles up in the input');
+  });
+});

@@ -62,13 +62,49 @@ fn emulate(k: &Keyboards, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps:
 /// typing test, anywhere on the page. The time is when the key went down, not when the handler runs.
 /// Handled keys do not reach the browser, so Space does not scroll, Backspace does not navigate and Tab
 /// does not move focus.
-pub fn use_typing_keys(on_action: impl Fn(KeyAction, Millis, &str) + 'static) -> UseTypingKeysReturn {
+///
+/// `sink` is a hidden text input that keeps the focus: text an input method commits (`compositionend`)
+/// and text from soft keyboards (`beforeinput`, which sends no usable key events) arrive there and are
+/// passed on as composed text; everything a key press already handled never reaches it.
+pub fn use_typing_keys(
+    sink: NodeRef<leptos::html::Input>,
+    on_action: impl Fn(KeyAction, Millis, &str) + 'static,
+) -> UseTypingKeysReturn {
+    let on_action = Rc::new(on_action);
     let keyboards = Keyboards::expect();
     let tab_armed = Rc::new(Cell::new(false));
     let emulator = Rc::new(RefCell::new(Emulator::default()));
     let (caps_lock, set_caps_lock) = signal(false);
     let performance = bench_enabled().then(|| window().performance()).flatten();
+    let act = on_action.clone();
+    let _ = use_event_listener(sink, ev::compositionend, move |e: web_sys::CompositionEvent| {
+        if let Some(text) = e.data().filter(|t| !t.is_empty()) {
+            act(KeyAction::Type(Input::Compose(text)), e.time_stamp(), "");
+        }
+        if let Some(input) = sink.get_untracked() {
+            input.set_value("");
+        }
+    });
+    let act = on_action.clone();
+    let _ = use_event_listener(sink, ev::beforeinput, move |e: web_sys::InputEvent| {
+        let input = match e.input_type().as_str() {
+            "insertText" => e.data().filter(|t| !t.is_empty()).map(Input::Compose),
+            "deleteContentBackward" => Some(Input::Backspace),
+            "deleteWordBackward" => Some(Input::DeleteWord),
+            _ => None, // composition in progress: wait for compositionend
+        };
+        if let Some(input) = input {
+            e.prevent_default();
+            act(KeyAction::Type(input), e.time_stamp(), "");
+        }
+    });
     let _ = use_event_listener(use_window(), ev::keydown, move |e: KeyboardEvent| {
+        // Keep the sink focused, so an input method has somewhere to compose.
+        if let Some(input) = sink.get_untracked()
+            && document().active_element().is_none_or(|a| a.tag_name() == "BODY")
+        {
+            let _ = input.focus();
+        }
         let caps = e.get_modifier_state("CapsLock");
         if caps != caps_lock.get_untracked() {
             set_caps_lock.set(caps);

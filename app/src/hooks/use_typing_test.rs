@@ -37,6 +37,8 @@ pub struct UseTypingTestReturn {
     pub wrong_layout: RwSignal<bool>,
     /// Statistics of the sessions finished on this page, per profile.
     pub profile_stats: RwSignal<ProfileStats>,
+    /// The hidden input that receives input-method and soft-keyboard text; render it once.
+    pub sink: NodeRef<leptos::html::Input>,
 }
 
 fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
@@ -71,7 +73,8 @@ pub fn use_typing_test() -> UseTypingTestReturn {
     Effect::watch(move || config.get(), move |_, _, _| restart.run(()), false);
     Effect::watch(language, move |lang, _, _| config.update(|c| c.language = lang), false);
 
-    let keys = use_typing_keys(move |action, at, code| match action {
+    let sink = NodeRef::<leptos::html::Input>::new();
+    let keys = use_typing_keys(sink, move |action, at, code| match action {
         KeyAction::Restart => restart.run(()),
         KeyAction::ArmRestart => {}
         KeyAction::Type(input) => {
@@ -137,5 +140,15 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         100,
     );
 
-    UseTypingTestReturn { engine, config, now, restart, caps_lock: keys.caps_lock, flash, wrong_layout, profile_stats }
+    UseTypingTestReturn {
+        engine,
+        config,
+        now,
+        restart,
+        caps_lock: keys.caps_lock,
+        flash,
+        wrong_layout,
+        profile_stats,
+        sink,
+    }
 }

@@ -46,7 +46,7 @@ fn next_char(e: &Engine) -> Option<char> {
 #[component]
 pub fn TestPage() -> impl IntoView {
     let keyboards = Keyboards::expect();
-    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, profile_stats } =
+    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, profile_stats, sink } =
         use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
@@ -76,6 +76,8 @@ pub fn TestPage() -> impl IntoView {
     };
     view! {
         <main class="test-page">
+            <input class="input-sink" data-testid="input-sink" node_ref=sink autofocus aria-label="typing input"
+                autocomplete="off" autocapitalize="off" spellcheck="false" />
             <ModeBar config=config.into() on_change=Callback::new(move |c| config.set(c)) />
             <KeyboardBar settings=settings.into() on_change=Callback::new(move |s| settings.set(s)) layouts=names />
             <Show when=move || caps_lock.get()>

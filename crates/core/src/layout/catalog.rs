@@ -12,10 +12,11 @@ const GEOMETRIES: [(&str, &str, &str); 2] = [
 ];
 
 /// Layout files: (file, text), in the order offered to learners.
-pub const LAYOUT_FILES: [(&str, &str); 10] = [
+pub const LAYOUT_FILES: [(&str, &str); 11] = [
     ("us.txt", include_str!("../../../../lessons/layouts/us.txt")),
     ("gb.txt", include_str!("../../../../lessons/layouts/gb.txt")),
     ("ru.txt", include_str!("../../../../lessons/layouts/ru.txt")),
+    ("ru-mac.txt", include_str!("../../../../lessons/layouts/ru-mac.txt")),
     ("uk-ua.txt", include_str!("../../../../lessons/layouts/uk-ua.txt")),
     ("dvorak.txt", include_str!("../../../../lessons/layouts/dvorak.txt")),
     ("colemak.txt", include_str!("../../../../lessons/layouts/colemak.txt")),

@@ -13,9 +13,8 @@ fn layout(id: &str) -> Layout {
 #[test]
 fn every_built_in_layout_parses_and_validates() {
     let layouts = all().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(layouts.len(), 10);
     let ids: Vec<_> = layouts.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["us", "gb", "ru", "uk-ua", "dvorak", "colemak", "colemak-dh", "workman", "de", "fr"]);
+    assert_eq!(ids, ["us", "gb", "ru", "ru-mac", "uk-ua", "dvorak", "colemak", "colemak-dh", "workman", "de", "fr"]);
 }
 
 #[test]
@@ -56,6 +55,11 @@ fn letters_are_where_touch_typists_expect_them() {
     assert_eq!(ru.stroke_for('а').unwrap().code, "KeyF", "а is under the left index finger, with the bump");
     assert_eq!(ru.stroke_for('о').unwrap().code, "KeyJ");
     assert_eq!(ru.stroke_for(',').unwrap().level, Level::Shift, "on Windows ЙЦУКЕН the comma is Shift+.");
+    let mac = layout("ru-mac");
+    assert_eq!(mac.stroke_for(',').unwrap().code, "Digit6", "on the Mac the comma is Shift+6");
+    assert_eq!(mac.stroke_for('.').unwrap().code, "Digit7");
+    assert_eq!(mac.stroke_for('ё').unwrap().code, "Backslash", "and ё sits beside Enter");
+    assert_eq!(ru.stroke_for('ё').unwrap().code, "Backquote");
     assert_eq!(layout("dvorak").stroke_for('s').unwrap().code, "Semicolon");
     assert_eq!(layout("de").stroke_for('@').unwrap().level, Level::AltGr);
     assert_eq!(layout("uk-ua").stroke_for('ґ').unwrap().code, "KeyU");
