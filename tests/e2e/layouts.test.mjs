@@ -115,3 +115,17 @@ test('text committed without key events (input method, soft keyboard) is typed',
     assert.equal(await page.$eval('[data-testid=input-sink]', (i) => i.value), '', 'nothing piles up in the input');
   });
 });
+
+test('a hint shows while Caps Lock is on', async () => {
+  await withPage(ctx.browser, 'caps lock', async (page) => {
+    await page.goto(ctx.server.url);
+    await targetWords(page);
+    // Playwright cannot set the OS Caps Lock state; a key event carrying it exercises the same check.
+    const press = (caps) =>
+      page.evaluate((caps) => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', modifierCapsLock: caps })), caps);
+    await press(true);
+    await page.waitForSelector('[data-testid=caps-lock]');
+    await press(false);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=caps-lock]'));
+  });
+});

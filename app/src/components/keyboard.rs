@@ -68,23 +68,23 @@ fn Key(
     }
     let finger = key.finger.map(finger_class).unwrap_or_default();
     let c = code.clone();
-    let class = move || {
-        let mut cls = String::from("key");
-        if finger_colours.get() {
-            cls.push(' ');
-            cls.push_str(finger);
-        }
+    // This key's highlights; a memo, so a keystroke only re-renders the few keys whose state changed.
+    let state = Memo::new(move |_| {
+        let (mut is_next, mut is_shift) = (false, false);
         if let Some(s) = next.get() {
-            let shift_key = (s.level.shift()).then(|| Layout::shift_for(s.finger));
-            if s.code == c || s.dead.as_ref().is_some_and(|(d, _)| *d == c) {
-                cls.push_str(" next");
-            }
-            if shift_key == Some(c.as_str()) {
-                cls.push_str(" next-shift");
-            }
+            is_next = s.code == c || s.dead.as_ref().is_some_and(|(d, _)| *d == c);
+            is_shift = s.level.shift() && Layout::shift_for(s.finger) == c;
         }
-        if flash.get().as_deref() == Some(c.as_str()) {
-            cls.push_str(" flash");
+        (is_next, is_shift, flash.with(|f| f.as_deref() == Some(c.as_str())))
+    });
+    let class = move || {
+        let (is_next, is_shift, is_flash) = state.get();
+        let mut cls = String::from("key");
+        for (on, name) in [(finger_colours.get(), finger), (is_next, "next"), (is_shift, "next-shift"), (is_flash, "flash")] {
+            if on {
+                cls.push(' ');
+                cls.push_str(name);
+            }
         }
         cls
     };

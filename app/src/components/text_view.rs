@@ -50,9 +50,11 @@ pub fn TextView(
     caret: Signal<(usize, usize)>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
-    // Keep the active word in view as the text wraps.
+    // Keep the active word in view as the text wraps. Reading positions forces a layout, so this runs
+    // when the caret enters another word, not on every key.
+    let word_index = Memo::new(move |_| caret.get().0);
     Effect::new(move |_| {
-        let (w, _) = caret.get();
+        let w = word_index.get();
         let Some(el) = container.get() else { return };
         // Word elements are the container's element children, in order.
         if let Some(active) = el.children().item(w as u32) {

@@ -58,13 +58,13 @@ pub fn TestPage() -> impl IntoView {
         }
         TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
     });
-    let layout = Signal::derive(move || keyboards.with_layout(Layout::clone));
+    let layout = Memo::new(move |_| keyboards.with_layout(Layout::clone));
     let next = Memo::new(move |_| {
         let c = engine.with(next_char)?;
         keyboards.with_layout(|l| l.stroke_for(c))
     });
     let settings = keyboards.settings;
-    let heatmap = Signal::derive(move || {
+    let heatmap = Memo::new(move |_| {
         let mode = settings.with(|s| s.heatmap);
         let profile = keyboards.profile();
         profile_stats.with(|p| keyboards.with_layout(|l| heat(l, p.get(&profile), mode)))
@@ -109,8 +109,8 @@ pub fn TestPage() -> impl IntoView {
             {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
             <Show when=move || settings.with(|s| s.show_keyboard)>
                 <div class="keyboard-area">
-                    <Keyboard layout next=next.into() flash=flash.into()
-                        finger_colours=Signal::derive(move || settings.with(|s| s.finger_colours)) heat=heatmap />
+                    <Keyboard layout=layout.into() next=next.into() flash=flash.into()
+                        finger_colours=Signal::derive(move || settings.with(|s| s.finger_colours)) heat=heatmap.into() />
                     <Hands finger=Signal::derive(move || next.get().map(|s: Stroke| s.finger)) />
                 </div>
             </Show>
