@@ -80,7 +80,9 @@ fn Key(
     let class = move || {
         let (is_next, is_shift, is_flash) = state.get();
         let mut cls = String::from("key");
-        for (on, name) in [(finger_colours.get(), finger), (is_next, "next"), (is_shift, "next-shift"), (is_flash, "flash")] {
+        for (on, name) in
+            [(finger_colours.get(), finger), (is_next, "next"), (is_shift, "next-shift"), (is_flash, "flash")]
+        {
             if on {
                 cls.push(' ');
                 cls.push_str(name);

@@ -5,9 +5,6 @@ pub fn parse_lines(text: &str) -> Vec<&str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// The English lines of the first typing page.
-pub const EN_FIRST_LINES: &str = include_str!("../../../lessons/en/first-lines.txt");
-
 /// The 200 most frequent English words, most frequent first, for words and time tests.
 pub const EN_WORDS_200: &str = include_str!("../../../lessons/en/words-200.txt");
 
