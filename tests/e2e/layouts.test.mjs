@@ -54,7 +54,13 @@ test('Latin letters on a Russian text say the OS layout looks wrong and offer em
   await withPage(ctx.browser, 'wrong layout', async (page) => {
     await page.goto(ctx.server.url);
     await chooseLayout(page, 'Русская · ЙЦУКЕН');
-    await page.keyboard.type('ghb', { delay: 30 }); // "при" typed with a US OS layout
+    // The keys of the Russian text pressed with a US OS layout: Chromium reports Latin characters.
+    const ru = keysOf('ru.txt');
+    const phrase = (await targetWords(page)).join(' ').slice(0, 10);
+    for (const ch of phrase) {
+      const [code, shift] = ru.get(ch);
+      await page.keyboard.press(shift ? `Shift+${code}` : code, { delay: 20 });
+    }
     await page.waitForSelector('[data-testid=wrong-layout]');
     await page.click('[data-testid=use-emulation]');
     assert.equal(await page.$eval('[data-testid=input-mode]', (s) => s.value), 'emulate');

@@ -33,7 +33,8 @@ pub struct UseTypingTestReturn {
     pub caps_lock: ReadSignal<bool>,
     /// The code of a key just pressed by mistake, while it flashes.
     pub flash: ReadSignal<Option<String>>,
-    /// Whether the last two mistakes typed Latin for Cyrillic (or the reverse): the OS layout looks wrong.
+    /// Whether two letters in a row came in the other alphabet (Latin for Cyrillic or the reverse): the
+    /// OS layout looks wrong.
     pub wrong_layout: RwSignal<bool>,
     /// Statistics of the sessions finished on this page, per profile.
     pub profile_stats: RwSignal<ProfileStats>,
@@ -88,14 +89,19 @@ pub fn use_typing_test() -> UseTypingTestReturn {
             }) else {
                 return;
             };
-            if let Some(k) = last.filter(|k| matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra)) {
-                set_flash.set(Some(code.to_owned()));
-                set_timeout(move || set_flash.set(None), std::time::Duration::from_millis(FLASH_MS));
-                let script =
-                    wrong_script(k.expected.as_deref().unwrap_or_default(), k.typed.as_deref().unwrap_or_default());
-                wrong_script_run.update_value(|n| *n = if script { n.saturating_add(1) } else { 0 });
-            } else {
-                wrong_script_run.set_value(0);
+            if let Some(k) = &last {
+                if matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra) {
+                    set_flash.set(Some(code.to_owned()));
+                    set_timeout(move || set_flash.set(None), std::time::Duration::from_millis(FLASH_MS));
+                }
+                // An extra letter is judged against its word; only letters count either way.
+                let expected =
+                    k.expected.clone().or_else(|| engine.with_untracked(|e| e.words()[k.word].first().cloned()));
+                match wrong_script(expected.as_deref().unwrap_or_default(), k.typed.as_deref().unwrap_or_default()) {
+                    Some(true) => wrong_script_run.update_value(|n| *n = n.saturating_add(1)),
+                    Some(false) => wrong_script_run.set_value(0),
+                    None => {}
+                }
             }
             if wrong_script_run.get_value() >= 2 {
                 wrong_layout.set(true);

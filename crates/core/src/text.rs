@@ -31,12 +31,13 @@ pub fn script(c: char) -> Script {
     }
 }
 
-/// Whether typing `typed` where the text has `expected` looks like the wrong OS layout: both are
-/// letters of different scripts (Latin for Cyrillic or the reverse).
-pub fn wrong_script(expected: &str, typed: &str) -> bool {
-    let (Some(e), Some(t)) = (expected.chars().next(), typed.chars().next()) else { return false };
-    let (e, t) = (script(e), script(t));
-    e != t && e != Script::Other && t != Script::Other
+/// What typing `typed` where the text has `expected` says about the OS layout: `Some(true)` when both
+/// are letters of different scripts (Latin for Cyrillic or the reverse: the layout looks wrong),
+/// `Some(false)` when both are letters of the same script, `None` when either is not a letter (spaces,
+/// digits and punctuation say nothing).
+pub fn wrong_script(expected: &str, typed: &str) -> Option<bool> {
+    let (e, t) = (script(expected.chars().next()?), script(typed.chars().next()?));
+    (e != Script::Other && t != Script::Other).then_some(e != t)
 }
 
 #[cfg(test)]
@@ -45,11 +46,12 @@ mod tests {
 
     #[test]
     fn latin_for_cyrillic_is_a_wrong_script() {
-        assert!(!wrong_script("ж", ";"));
-        assert!(wrong_script("п", "g"));
-        assert!(wrong_script("g", "п"));
-        assert!(!wrong_script("g", "h"));
-        assert!(!wrong_script("ё", "е"));
+        assert_eq!(wrong_script("ж", ";"), None);
+        assert_eq!(wrong_script(" ", "g"), None);
+        assert_eq!(wrong_script("п", "g"), Some(true));
+        assert_eq!(wrong_script("g", "п"), Some(true));
+        assert_eq!(wrong_script("g", "h"), Some(false));
+        assert_eq!(wrong_script("ё", "е"), Some(false));
     }
 
     #[test]
