@@ -4,6 +4,7 @@ use klava_core::lessons::{parse_lines, words_for};
 use klava_core::rng::Rng;
 use klava_core::textgen::{self, TextOptions};
 use klava_core::{ErrorMode, Options};
+use serde::{Deserialize, Serialize};
 
 /// Words tests: how many words.
 pub const WORD_COUNTS: [usize; 4] = [10, 25, 50, 100];
@@ -13,7 +14,7 @@ pub const TIME_LIMITS: [u32; 4] = [15, 30, 60, 120];
 pub const TIME_MODE_CHUNK: usize = 50;
 
 /// Words or time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TestMode {
     Words(usize),
     Time(u32),
@@ -42,7 +43,35 @@ impl Default for TestConfig {
     }
 }
 
+/// LocalStorage key of the test settings.
+pub const STORE_KEY: &str = "klava.test";
+
+/// The test settings as stored (the language follows the layout and is not stored).
+#[derive(Serialize, Deserialize)]
+pub struct StoredTest {
+    pub mode: TestMode,
+    pub punctuation: bool,
+    pub numbers: bool,
+    pub error_mode: ErrorMode,
+}
+
+impl From<&TestConfig> for StoredTest {
+    fn from(c: &TestConfig) -> Self {
+        Self { mode: c.mode, punctuation: c.punctuation, numbers: c.numbers, error_mode: c.error_mode }
+    }
+}
+
 impl TestConfig {
+    /// These settings with the stored ones applied, when a stored value names a test we offer.
+    pub fn with_stored(self, s: StoredTest) -> Self {
+        let offered = match s.mode {
+            TestMode::Words(n) => WORD_COUNTS.contains(&n),
+            TestMode::Time(t) => TIME_LIMITS.contains(&t),
+        };
+        let mode = if offered { s.mode } else { self.mode };
+        Self { mode, punctuation: s.punctuation, numbers: s.numbers, error_mode: s.error_mode, ..self }
+    }
+
     /// The engine options for this test.
     pub fn options(&self) -> Options {
         let time_limit_ms = match self.mode {

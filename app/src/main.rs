@@ -6,6 +6,7 @@ mod config;
 mod hooks;
 mod pages;
 mod settings;
+mod stored;
 
 fn main() {
     console_error_panic_hook::set_once();

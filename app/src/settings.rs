@@ -3,9 +3,15 @@
 use klava_core::layout::{Layout, catalog};
 use klava_core::profile::Profile;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::stored;
+
+/// LocalStorage key of the keyboard settings.
+const STORE_KEY: &str = "klava.keyboard";
 
 /// Where typed characters come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InputMode {
     /// The character the OS layout produced (`KeyboardEvent.key`).
     Os,
@@ -32,6 +38,16 @@ impl Default for KeyboardSettings {
     }
 }
 
+/// The keyboard settings as stored: the layout by id, so a reordered catalog keeps the learner's choice.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    layout: String,
+    input: InputMode,
+    show_keyboard: bool,
+    finger_colours: bool,
+    heatmap: Heatmap,
+}
+
 /// The settings and the catalog, as provided in context.
 #[derive(Clone, Copy)]
 pub struct Keyboards {
@@ -40,10 +56,25 @@ pub struct Keyboards {
 }
 
 impl Keyboards {
-    /// Parses the built-in layouts (validated by klava-core's tests) and provides them.
+    /// Parses the built-in layouts (validated by klava-core's tests), restores the stored settings, keeps
+    /// them stored, and provides both.
     pub fn provide() -> Self {
         let layouts = catalog::all().expect("built-in layouts are validated by klava-core's tests");
-        let k = Self { settings: RwSignal::new(KeyboardSettings::default()), layouts: StoredValue::new(layouts) };
+        let settings = stored::load::<Stored>(STORE_KEY).map_or_else(KeyboardSettings::default, |s| KeyboardSettings {
+            layout: layouts.iter().position(|l| l.id == s.layout).unwrap_or(0),
+            input: s.input,
+            show_keyboard: s.show_keyboard,
+            finger_colours: s.finger_colours,
+            heatmap: s.heatmap,
+        });
+        let k = Self { settings: RwSignal::new(settings), layouts: StoredValue::new(layouts) };
+        stored::save_on_change(STORE_KEY, k.settings, move |s| Stored {
+            layout: k.layouts.with_value(|ls| ls[s.layout].id.clone()),
+            input: s.input,
+            show_keyboard: s.show_keyboard,
+            finger_colours: s.finger_colours,
+            heatmap: s.heatmap,
+        });
         provide_context(k);
         k
     }

@@ -11,9 +11,10 @@ use klava_core::{Engine, KeyKind, Millis};
 use leptos::prelude::*;
 use leptos_use::use_interval_fn;
 
-use crate::config::{TIME_MODE_CHUNK, TestConfig, TestMode, random_seed};
+use crate::config::{STORE_KEY, StoredTest, TIME_MODE_CHUNK, TestConfig, TestMode, random_seed};
 use crate::hooks::use_typing_keys::use_typing_keys;
 use crate::settings::Keyboards;
+use crate::stored;
 
 /// How long a wrongly pressed key flashes on the on-screen keyboard.
 const FLASH_MS: u64 = 250;
@@ -55,7 +56,9 @@ fn performance_now() -> Millis {
 pub fn use_typing_test() -> UseTypingTestReturn {
     let keyboards = Keyboards::expect();
     let language = move || words_for(&keyboards.with_layout(|l| l.language.clone())).1;
-    let config = RwSignal::new(TestConfig { language: language(), ..TestConfig::default() });
+    let initial = TestConfig { language: language(), ..TestConfig::default() };
+    let config = RwSignal::new(stored::load::<StoredTest>(STORE_KEY).map_or(initial, |s| initial.with_stored(s)));
+    stored::save_on_change(STORE_KEY, config, |c| StoredTest::from(c));
     let mut first_rng = Rng::new(random_seed());
     let engine = RwSignal::new(new_engine(&config.get_untracked(), &mut first_rng));
     let rng = StoredValue::new(first_rng);

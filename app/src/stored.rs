@@ -1,0 +1,34 @@
+//! Settings mirrored in LocalStorage (gloo-storage), so the page opens with the learner's layout and
+//! test settings before anything else loads. A missing, unreadable or unavailable store gives the
+//! defaults; the reason goes to the console, and the next change writes a good value again.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The stored value under `key`, or `None` (with a console warning when a value was there but unreadable).
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    match LocalStorage::get::<T>(key) {
+        Ok(v) => Some(v),
+        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => None,
+        Err(e) => {
+            leptos::logging::warn!("klava: ignoring the stored {key}: {e}");
+            None
+        }
+    }
+}
+
+/// Writes `signal`'s value under `key` whenever it changes (a full or blocked store is logged, not fatal).
+pub fn save_on_change<T, S>(key: &'static str, signal: RwSignal<T>, to_stored: impl Fn(&T) -> S + 'static)
+where
+    T: Send + Sync + 'static,
+    S: Serialize,
+{
+    Effect::new(move |_| {
+        let value = signal.with(&to_stored);
+        if let Err(e) = LocalStorage::set(key, value) {
+            leptos::logging::warn!("klava: could not store {key}: {e}");
+        }
+    });
+}
