@@ -69,7 +69,7 @@ impl Keyboards {
         });
         let k = Self { settings: RwSignal::new(settings), layouts: StoredValue::new(layouts) };
         stored::save_on_change(STORE_KEY, k.settings, move |s| Stored {
-            layout: k.layouts.with_value(|ls| ls[s.layout].id.clone()),
+            layout: k.layout_at(s.layout, |l| l.id.clone()),
             input: s.input,
             show_keyboard: s.show_keyboard,
             finger_colours: s.finger_colours,
@@ -86,7 +86,16 @@ impl Keyboards {
 
     /// Runs `f` with the chosen layout (tracks the settings).
     pub fn with_layout<T>(&self, f: impl FnOnce(&Layout) -> T) -> T {
-        let i = self.settings.with(|s| s.layout);
+        self.layout_at(self.settings.with(|s| s.layout), f)
+    }
+
+    /// Runs `f` with the chosen layout without tracking the settings (for event handlers and effects).
+    pub fn with_layout_untracked<T>(&self, f: impl FnOnce(&Layout) -> T) -> T {
+        self.layout_at(self.settings.with_untracked(|s| s.layout), f)
+    }
+
+    /// Runs `f` with layout `i` of the catalog (the last one if `i` is out of range).
+    fn layout_at<T>(&self, i: usize, f: impl FnOnce(&Layout) -> T) -> T {
         self.layouts.with_value(|ls| f(&ls[i.min(ls.len() - 1)]))
     }
 

@@ -153,11 +153,6 @@ impl Db {
         }
     }
 
-    /// The connection pool, for handlers and tests.
-    pub fn pool(&self) -> &AnyPool {
-        &self.pool
-    }
-
     /// Closes every connection (used before a test drops its database).
     pub async fn close(&self) {
         self.pool.close().await;

@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// Everything a request can fail with. Internal details are logged, never sent to the client.
+/// Everything a request can fail with, as a JSON error. (Database failures join when an endpoint can
+/// have one; health reports the database's state instead of failing.)
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// No API endpoint at this path.
@@ -17,9 +18,6 @@ pub enum ApiError {
     /// The path exists but not for this method.
     #[error("this endpoint does not accept that method")]
     MethodNotAllowed,
-    /// The database failed; the details go to the log.
-    #[error("the database is unavailable")]
-    Database(#[from] sqlx::Error),
 }
 
 #[derive(Serialize)]
@@ -38,16 +36,12 @@ impl ApiError {
         match self {
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-            Self::Database(_) => (StatusCode::SERVICE_UNAVAILABLE, "database_unavailable"),
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let Self::Database(e) = &self {
-            tracing::error!(error = %e, "database error");
-        }
         let (status, code) = self.status_and_code();
         let body = ErrorBody { error: ErrorDetail { code, message: self.to_string() } };
         (status, Json(body)).into_response()

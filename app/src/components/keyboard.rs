@@ -51,16 +51,20 @@ fn legends(layout: &Layout, code: &str) -> (String, String, String) {
     if is_capital_pair { (shift, String::new(), altgr) } else { (base, shift, altgr) }
 }
 
-/// One key.
-#[component]
-fn Key(
-    key: GeometryKey,
+/// What every key reads: the keyboard's own props, shared.
+#[derive(Clone, Copy)]
+struct Shared {
     layout: Signal<Layout>,
     next: Signal<Option<Stroke>>,
     flash: Signal<Option<String>>,
     finger_colours: Signal<bool>,
     heat: Signal<BTreeMap<String, f64>>,
-) -> impl IntoView {
+}
+
+/// One key.
+#[component]
+fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
+    let Shared { layout, next, flash, finger_colours, heat } = shared;
     let code = key.code.clone().unwrap_or_default();
     let style = format!("--w:{}", key.width);
     if key.code.is_none() {
@@ -120,6 +124,7 @@ pub fn Keyboard(
     /// Heat per key code, 0 (good) to 1 (needs work); empty for no heatmap.
     heat: Signal<BTreeMap<String, f64>>,
 ) -> impl IntoView {
+    let shared = Shared { layout, next, flash, finger_colours, heat };
     let rows = move || {
         layout.with(|l| {
             let mut rows: Vec<Vec<GeometryKey>> = Vec::new();
@@ -136,7 +141,7 @@ pub fn Keyboard(
         <div class="keyboard" data-testid="keyboard" aria-hidden="true">
             {move || rows().into_iter().map(|row| view! {
                 <div class="krow">
-                    {row.into_iter().map(|key| view! { <Key key layout next flash finger_colours heat /> }).collect_view()}
+                    {row.into_iter().map(|key| view! { <Key key shared /> }).collect_view()}
                 </div>
             }).collect_view()}
         </div>

@@ -35,8 +35,7 @@ pub struct UseTypingKeysReturn {
 /// (a dead key waiting, or a key the layout lacks).
 fn emulate(k: &Keyboards, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps: bool) -> Option<KeyAction> {
     let altgr = e.get_modifier_state("AltGraph") || (e.ctrl_key() && e.alt_key());
-    let layout = k.settings.with_untracked(|s| s.layout);
-    let text = k.layouts.with_value(|ls| emulator.borrow_mut().press(&ls[layout], &e.code(), e.shift_key(), altgr))?;
+    let text = k.with_layout_untracked(|l| emulator.borrow_mut().press(l, &e.code(), e.shift_key(), altgr))?;
     // Caps Lock flips the case of letters, as the OS would.
     let text: String = if caps {
         text.chars()

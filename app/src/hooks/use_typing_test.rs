@@ -127,9 +127,8 @@ pub fn use_typing_test() -> UseTypingTestReturn {
                 let stats = engine.with_untracked(|e| SessionKeyStats::from(e));
                 let profile = keyboards.profile();
                 let at = web_sys::js_sys::Date::now();
-                keyboards.layouts.with_value(|ls| {
-                    let layout = &ls[keyboards.settings.with_untracked(|s| s.layout)];
-                    profile_stats.update(|p| p.add_session(&profile, at, &stats, layout));
+                keyboards.with_layout_untracked(|layout| {
+                    profile_stats.update(|p| p.add_session(&profile, at, &stats, layout))
                 });
             }
         },

@@ -19,27 +19,14 @@ use crate::hooks::use_typing_test::{UseTypingTestReturn, use_typing_test};
 use crate::settings::{InputMode, Keyboards};
 use klava_core::layout::heat::heat;
 
-fn results_of(e: &Engine) -> ResultsData {
+fn results_of(e: &Engine, summary: Summary) -> ResultsData {
     let keys = SessionKeyStats::from(e);
     ResultsData {
-        summary: Summary::from(e),
+        summary,
         seconds: per_second(e),
         slowest: keys.slowest(5).into_iter().map(|(k, ms)| (k.to_owned(), ms)).collect(),
         missed: keys.most_missed(5).into_iter().map(|(k, n)| (k.to_owned(), n)).collect(),
     }
-}
-
-/// The character the learner should type next: the grapheme at the caret, or Space at a word's end.
-fn next_char(e: &Engine) -> Option<char> {
-    let (w, i) = e.caret();
-    let word = e.words().get(w)?;
-    let g = match word.get(i) {
-        Some(g) => g.as_str(),
-        None if w + 1 < e.words().len() => " ",
-        None => return None,
-    };
-    let mut chars = g.chars();
-    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// The page.
@@ -50,7 +37,9 @@ pub fn TestPage() -> impl IntoView {
         use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
-    let results = Memo::new(move |_| engine.with(|e| e.is_finished().then(|| results_of(e))));
+    // Built once when the test ends, not on every key.
+    let results =
+        Memo::new(move |_| finished.get().then(|| engine.with_untracked(|e| results_of(e, summary.get_untracked()))));
     let progress = Signal::derive(move || match config.get().mode {
         TestMode::Time(limit) => {
             let elapsed = engine.with(|e| e.started_at().map_or(0.0, |s| now.get() - s));
@@ -60,7 +49,8 @@ pub fn TestPage() -> impl IntoView {
     });
     let layout = Memo::new(move |_| keyboards.with_layout(Layout::clone));
     let next = Memo::new(move |_| {
-        let c = engine.with(next_char)?;
+        // A single character; a grapheme of several (a letter and a combining mark) has no one key.
+        let c = engine.with(|e| e.next_expected().and_then(|g| g.parse::<char>().ok()))?;
         keyboards.with_layout(|l| l.stroke_for(c))
     });
     let settings = keyboards.settings;

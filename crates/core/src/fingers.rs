@@ -16,21 +16,6 @@ pub enum Finger {
     RightPinky,
 }
 
-impl Finger {
-    /// Every finger, left to right.
-    pub const ALL: [Finger; 9] = [
-        Self::LeftPinky,
-        Self::LeftRing,
-        Self::LeftMiddle,
-        Self::LeftIndex,
-        Self::Thumb,
-        Self::RightIndex,
-        Self::RightMiddle,
-        Self::RightRing,
-        Self::RightPinky,
-    ];
-}
-
 /// Maps a typed grapheme to the finger that types it on some layout.
 pub trait FingerMap {
     /// The finger for `grapheme`, or `None` when the layout cannot type it.

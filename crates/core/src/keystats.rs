@@ -36,12 +36,6 @@ impl KeyStat {
         (self.timed > 0).then(|| self.time_sum_ms / f64::from(self.timed))
     }
 
-    /// Misses over all attempts, 0–1.
-    pub fn miss_rate(&self) -> Option<f64> {
-        let n = self.hits + self.misses;
-        (n > 0).then(|| f64::from(self.misses) / f64::from(n))
-    }
-
     fn add(&mut self, other: &KeyStat) {
         self.hits += other.hits;
         self.misses += other.misses;

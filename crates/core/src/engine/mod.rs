@@ -254,6 +254,20 @@ impl Engine {
         (w, self.typed[w].len())
     }
 
+    /// The grapheme the learner should type next: the one at the caret, `" "` at the end of a word that
+    /// has another after it, `None` past the end of the last word or after the session ended.
+    pub fn next_expected(&self) -> Option<&str> {
+        if self.ended.is_some() {
+            return None;
+        }
+        let (w, i) = self.caret();
+        match self.words[w].get(i) {
+            Some(g) => Some(g),
+            None if w + 1 < self.words.len() => Some(" "),
+            None => None,
+        }
+    }
+
     /// How word `w` looks: its target graphemes with their states, then any extra graphemes.
     pub fn word_view(&self, w: usize) -> Vec<(String, CharState)> {
         let Some(target) = self.words.get(w) else {
@@ -302,10 +316,5 @@ impl Engine {
     /// Whether the session is over.
     pub fn is_finished(&self) -> bool {
         self.ended.is_some()
-    }
-
-    /// Whether the clock has started.
-    pub fn is_started(&self) -> bool {
-        self.started_at.is_some()
     }
 }

@@ -177,7 +177,7 @@ fn time_limit_ends_the_session_at_the_limit() {
 fn quit_ends_and_refuses_further_input() {
     let mut e = typed("ab cd", "a");
     e.quit(50.0);
-    assert_eq!(e.ended(), Some((EndReason::Quit, 0.0_f64.max(50.0))));
+    assert_eq!(e.ended(), Some((EndReason::Quit, 50.0)));
     assert_eq!(e.apply(Input::Char('b'), 60.0), Err(EngineError::Finished));
 }
 
@@ -198,4 +198,18 @@ fn extend_appends_words() {
     e.extend("cd ef").unwrap();
     assert_eq!(e.words().len(), 3);
     assert_eq!(e.extend("x\ny"), Err(EngineError::ControlCharInTarget(10)));
+}
+
+#[test]
+fn next_expected_is_the_caret_grapheme_then_space_then_nothing() {
+    let mut e = typed("ab c", "a");
+    assert_eq!(e.next_expected(), Some("b"));
+    e.apply(Input::Char('b'), 1000.0).unwrap();
+    assert_eq!(e.next_expected(), Some(" "), "a word's end expects Space");
+    e.apply(Input::Char('x'), 1100.0).unwrap();
+    assert_eq!(e.next_expected(), Some(" "), "still Space after an extra character");
+    e.apply(Input::Char(' '), 1200.0).unwrap();
+    assert_eq!(e.next_expected(), Some("c"));
+    e.apply(Input::Char('c'), 1300.0).unwrap();
+    assert_eq!(e.next_expected(), None, "the session has ended");
 }
