@@ -4,13 +4,16 @@
 //! so the same inputs always give the same results, natively and on wasm32 (DESIGN.md §4).
 
 pub mod accumulate;
+pub mod backup;
 pub mod engine;
 pub mod fingers;
+pub mod history;
 pub mod keys;
 pub mod keystats;
 pub mod layout;
 pub mod lessons;
 pub mod profile;
+pub mod record;
 pub mod rng;
 pub mod stats;
 pub mod text;

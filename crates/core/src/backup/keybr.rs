@@ -1,0 +1,160 @@
+//! keybr.com's data export: a JSON array of results, each with `layout` (`en-us`, `ru-ru`, …), `textType`,
+//! `timeStamp` (ISO 8601), `length` (characters), `time` (ms), `errors`, `speed` (characters per minute)
+//! and a `histogram` of per-key `{codePoint, hitCount, missCount, timeToType}` — which maps to Klava's
+//! per-key statistics. keybr keeps no keystroke log, so these sessions cannot be replayed.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::time::parse_utc_ms;
+use super::{Import, ImportError, ImportKind};
+use crate::keystats::KeyStat;
+use crate::profile::Profile;
+use crate::record::{Body, Id, Record, Session, SessionMode, Source};
+use crate::stats::{CharCounts, Summary};
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct KeybrResult {
+    layout: String,
+    #[serde(default)]
+    text_type: String,
+    time_stamp: serde_json::Value,
+    length: u32,
+    time: f64,
+    errors: u32,
+    #[serde(default)]
+    histogram: Vec<Sample>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Sample {
+    code_point: u32,
+    hit_count: u32,
+    miss_count: u32,
+    time_to_type: f64,
+}
+
+/// Whether the array looks like keybr results.
+pub(super) fn looks_like(items: &[serde_json::Value]) -> bool {
+    items.first().is_some_and(|v| v.get("histogram").is_some() && v.get("timeStamp").is_some())
+}
+
+pub(super) fn parse(items: &[serde_json::Value], device: &Id) -> Result<Import, ImportError> {
+    let mut records = Vec::with_capacity(items.len());
+    let mut unknown_layouts = std::collections::BTreeSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let bad = |reason: String| ImportError::BadKeybrResult { index: i + 1, reason };
+        let r: KeybrResult = serde_json::from_value(item.clone()).map_err(|e| bad(e.to_string()))?;
+        let started = match &r.time_stamp {
+            serde_json::Value::String(s) => parse_utc_ms(s),
+            serde_json::Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+        .ok_or_else(|| bad(format!("the time {} is not a date", r.time_stamp)))?;
+        if !r.time.is_finite() || r.time <= 0.0 {
+            return Err(bad(format!("the duration {} is not a positive number of ms", r.time)));
+        }
+        let (layout, language, known) = map_layout(&r.layout);
+        if !known {
+            unknown_layouts.insert(r.layout.clone());
+        }
+        let minutes = r.time / 60_000.0;
+        let correct = r.length.saturating_sub(r.errors) as usize;
+        let keys: BTreeMap<String, KeyStat> = r
+            .histogram
+            .iter()
+            .filter_map(|s| {
+                let c = char::from_u32(s.code_point)?;
+                let timed = if s.time_to_type.is_finite() && s.time_to_type > 0.0 { s.hit_count } else { 0 };
+                let key = if c == '\u{20}' { " ".to_owned() } else { c.to_string() };
+                Some((
+                    key,
+                    KeyStat {
+                        hits: s.hit_count,
+                        misses: s.miss_count,
+                        timed,
+                        time_sum_ms: f64::from(timed) * s.time_to_type,
+                    },
+                ))
+            })
+            .collect();
+        let summary = Summary {
+            wpm: Some(f64::from(r.length) / 5.0 / minutes),
+            raw_wpm: Some(f64::from(r.length) / 5.0 / minutes),
+            accuracy: (r.length > 0).then(|| 100.0 * correct as f64 / f64::from(r.length)),
+            consistency: None,
+            duration_ms: r.time,
+            chars: CharCounts { correct, incorrect: r.errors as usize, ..CharCounts::default() },
+            keystrokes: r.length as usize,
+            errors: r.errors as usize,
+        };
+        let id =
+            Id::new(format!("kb-{}-{}-{}", started as u64, r.length, r.time as u64)).map_err(|e| bad(e.to_string()))?;
+        let session = Session {
+            ended_at_ms: started + r.time,
+            utc_offset_min: 0,
+            profile: Profile { layout: layout.into(), language: language.into() },
+            mode: SessionMode {
+                kind: format!("keybr {}", if r.text_type.is_empty() { "lesson" } else { &r.text_type }),
+                amount: 0,
+                punctuation: false,
+                numbers: false,
+            },
+            summary,
+            source: Source::Keybr,
+            replay: None,
+            imported_keys: (!keys.is_empty()).then_some(keys),
+        };
+        let record = Record { id, device: device.clone(), body: Body::Session(Box::new(session)) };
+        record.validate().map_err(|e| bad(e.to_string()))?;
+        records.push(record);
+    }
+    if records.is_empty() {
+        return Err(ImportError::NothingToImport);
+    }
+    let mut notes = vec![
+        "keybr.com keeps no keystroke log: imported lessons cannot be replayed; their per-key figures are kept."
+            .to_owned(),
+    ];
+    if !unknown_layouts.is_empty() {
+        let list: Vec<String> = unknown_layouts.into_iter().collect();
+        notes.push(format!(
+            "Layouts Klava does not have were filed under the language's usual one: {}.",
+            list.join(", ")
+        ));
+    }
+    Ok(Import { kind: ImportKind::Keybr, records, unreadable: Vec::new(), notes })
+}
+
+/// keybr's layout id as Klava's layout and language, and whether Klava has that layout.
+fn map_layout(id: &str) -> (&'static str, &'static str, bool) {
+    let id = id.to_ascii_lowercase();
+    let language: &'static str = match id.split(['-', '_']).next().unwrap_or_default() {
+        "ru" => "ru",
+        "uk" => "uk",
+        "de" => "de",
+        "fr" => "fr",
+        _ => "en",
+    };
+    let known = [
+        ("colemak-dh", "colemak-dh"),
+        ("colemak_dh", "colemak-dh"),
+        ("colemak", "colemak"),
+        ("dvorak", "dvorak"),
+        ("workman", "workman"),
+        ("en-gb", "gb"),
+        ("en-uk", "gb"),
+        ("en-us", "us"),
+        ("ru-ru", "ru"),
+        ("uk-ua", "uk-ua"),
+        ("de-de", "de"),
+        ("fr-fr", "fr"),
+    ];
+    match known.iter().find(|(k, _)| id.contains(k)) {
+        Some((_, layout)) => (layout, language, true),
+        None => (super::default_layout(language), language, false),
+    }
+}

@@ -1,0 +1,96 @@
+//! Tests of reading backups and other trainers' exports.
+
+use super::*;
+use crate::record::{Body, Source};
+
+fn dev() -> Id {
+    Id::new("dev1").unwrap()
+}
+
+const MT: &str = "_id,isPb,wpm,acc,rawWpm,consistency,charStats,mode,mode2,quoteLength,restartCount,testDuration,\
+afkDuration,incompleteTestSeconds,punctuation,numbers,language,funbox,difficulty,lazyMode,blindMode,bailedOut,tags,\
+timestamp
+64f0c1a2b3c4d5e6f7a8b9c0,true,71.25,97.5,74.1,80.2,178;3;1;0,time,30,-1,2,30,0,0,false,false,english,none,normal,\
+false,false,false,,1700000000000
+64f0c1a2b3c4d5e6f7a8b9c1,false,55,92.31,60,,120;9;0;2,words,25,-1,0,27.4,1.5,0,true,true,russian_1k,none,normal,\
+false,false,false,\"a;b\",1700000100000
+";
+
+#[test]
+fn monkeytype_results_map_to_sessions() {
+    let import = parse(MT, &dev()).unwrap();
+    assert_eq!(import.kind, ImportKind::Monkeytype);
+    assert_eq!(import.records.len(), 2);
+    let Body::Session(s) = &import.records[1].body else { panic!() };
+    assert_eq!(import.records[1].id.as_str(), "mt-64f0c1a2b3c4d5e6f7a8b9c1");
+    assert_eq!(s.summary.wpm, Some(55.0));
+    assert_eq!(s.summary.consistency, None);
+    assert_eq!(s.summary.chars.incorrect, 9);
+    assert_eq!((s.profile.layout.as_str(), s.profile.language.as_str()), ("ru", "ru"));
+    assert_eq!(s.mode.label(), "words 25 · punctuation · numbers");
+    assert_eq!(s.ended_at_ms, 1_700_000_100_000.0 + 27_400.0);
+    assert_eq!(s.source, Source::Monkeytype);
+    assert!(import.notes.iter().any(|n| n.contains("restartCount") && n.contains("tags")));
+    // The same file twice gives the same ids, so merging it twice changes nothing.
+    assert_eq!(parse(MT, &dev()).unwrap().records, import.records);
+}
+
+#[test]
+fn a_bad_monkeytype_line_names_the_line_and_imports_nothing() {
+    let text = MT.replace("71.25", "fast");
+    let err = parse(&text, &dev()).unwrap_err();
+    assert_eq!(err, ImportError::BadCsvRow { line: 2, reason: "wpm is \"fast\"".into() });
+    assert!(err.to_string().starts_with("Line 2 of the Monkeytype file"));
+    let short = MT.lines().take(2).collect::<Vec<_>>().join("\n").replace(",1700000000000", "");
+    assert!(matches!(parse(&short, &dev()), Err(ImportError::BadCsvRow { .. })));
+}
+
+const KEYBR: &str = r#"[{"layout":"en-us","textType":"generator","timeStamp":"2024-02-29T12:34:56.789Z",
+"length":150,"time":36000,"errors":3,"speed":250,"histogram":[
+{"codePoint":101,"hitCount":20,"missCount":1,"timeToType":180.5},
+{"codePoint":32,"hitCount":25,"missCount":0,"timeToType":150}]},
+{"layout":"ru-ru","textType":"generator","timeStamp":"2024-03-01T00:00:00.000Z",
+"length":100,"time":30000,"errors":0,"speed":200,"histogram":[]}]"#;
+
+#[test]
+fn keybr_results_map_with_their_key_figures() {
+    let import = parse(KEYBR, &dev()).unwrap();
+    assert_eq!(import.kind, ImportKind::Keybr);
+    let Body::Session(s) = &import.records[0].body else { panic!() };
+    assert_eq!(s.ended_at_ms, 1_709_210_096_789.0 + 36_000.0);
+    assert!((s.summary.wpm.unwrap() - 50.0).abs() < 1e-9, "150 chars in 36 s = 250 cpm = 50 wpm");
+    assert!((s.summary.accuracy.unwrap() - 98.0).abs() < 1e-9);
+    let keys = s.imported_keys.as_ref().unwrap();
+    assert_eq!(keys["e"].hits, 20);
+    assert_eq!(keys["e"].mean_ms(), Some(180.5));
+    assert!(keys.contains_key(" "));
+    let Body::Session(r) = &import.records[1].body else { panic!() };
+    assert_eq!(r.profile.layout, "ru");
+    assert!(r.imported_keys.is_none());
+    assert_eq!(parse(KEYBR, &dev()).unwrap().records, import.records);
+}
+
+#[test]
+fn foreign_truncated_and_empty_files_are_refused() {
+    assert_eq!(parse("", &dev()), Err(ImportError::Empty));
+    assert_eq!(parse("  \n", &dev()), Err(ImportError::Empty));
+    assert_eq!(parse(r#"{"hello": 1}"#, &dev()), Err(ImportError::Foreign));
+    assert_eq!(parse("[1, 2]", &dev()), Err(ImportError::Foreign));
+    assert_eq!(parse("name,age\nann,3\n", &dev()), Err(ImportError::Foreign));
+    assert!(matches!(parse(&KEYBR[..KEYBR.len() / 2], &dev()), Err(ImportError::BadJson(_))));
+    let future = r#"{"format":"klava-backup","version":9,"records":[]}"#;
+    assert_eq!(parse(future, &dev()), Err(ImportError::NewerVersion(9)));
+}
+
+#[test]
+fn a_backup_round_trips_and_a_damaged_record_is_named() {
+    let records = parse(MT, &dev()).unwrap().records;
+    let backup = Backup::new(dev(), 1.0, records.clone(), vec!["{\"broken\"".into()]);
+    let text = serde_json::to_string(&backup).unwrap();
+    let back = parse(&text, &dev()).unwrap();
+    assert_eq!((back.kind, back.records, back.unreadable), (ImportKind::Klava, records, vec!["{\"broken\"".into()]));
+    let damaged = text.replacen("\"wpm\":71.25", "\"wpm\":-5", 1);
+    let err = parse(&damaged, &dev()).unwrap_err();
+    assert!(matches!(err, ImportError::BadRecord { index: 1, .. }), "{err:?}");
+    assert!(err.to_string().contains("speed is -5"), "{err}");
+}

@@ -1,0 +1,49 @@
+//! Reading the ISO 8601 UTC timestamps of other trainers' exports (`2024-03-05T17:20:00.123Z`), without a
+//! date library: the days-from-civil formula (proleptic Gregorian calendar). O(1).
+
+/// Milliseconds since the Unix epoch for `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), if well formed.
+pub fn parse_utc_ms(s: &str) -> Option<f64> {
+    let s = s.strip_suffix('Z').or_else(|| s.strip_suffix("+00:00"))?;
+    let (date, time) = s.split_once('T')?;
+    let mut d = date.split('-');
+    let (y, m, day): (i64, i64, i64) = (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
+    if d.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let mut t = hms.split(':');
+    let (h, min, sec): (i64, i64, i64) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?, t.next()?.parse().ok()?);
+    if t.next().is_some() || h > 23 || min > 59 || sec > 60 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let ms_frac = if frac.is_empty() { 0.0 } else { format!("0.{frac}").parse::<f64>().ok()? * 1000.0 };
+    // Days from 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3600 + min * 60 + sec) * 1000) as f64 + ms_frac)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_utc_ms;
+
+    #[test]
+    fn known_instants() {
+        assert_eq!(parse_utc_ms("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(parse_utc_ms("2000-03-01T00:00:00.000Z"), Some(951_868_800_000.0));
+        assert_eq!(parse_utc_ms("2024-02-29T12:34:56.789Z"), Some(1_709_210_096_789.0));
+        assert_eq!(parse_utc_ms("2024-02-29T12:34:56+00:00"), Some(1_709_210_096_000.0));
+    }
+
+    #[test]
+    fn malformed_is_none() {
+        for s in ["", "2024-02-29", "2024-13-01T00:00:00Z", "2024-02-29T12:34:56", "x-02-29T12:34:56Z"] {
+            assert_eq!(parse_utc_ms(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The learner's history, folded from the record log: the list of sessions, personal bests, per-profile
+//! key statistics and the current settings. Cached by the app together with what it was folded from;
+//! never synced (DESIGN.md §3).
+//!
+//! The fold is a function of the *set* of records: any order, and any record applied twice, gives the
+//! same rows, bests and settings (statistics up to float rounding, see [`crate::accumulate`]). A
+//! tombstone that arrives before its target hides the target; one that arrives after it cannot be undone
+//! incrementally, so [`History::apply`] reports [`Applied::NeedsRebuild`] and the caller folds the whole
+//! log again with [`History::from_records`] (deleting is rare; adding is the hot path).
+//! Adding a session is O(log n + its keystrokes): it is replayed to get its per-key figures.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::fingers::{Finger, FingerMap};
+use crate::keystats::SessionKeyStats;
+use crate::profile::{Profile, ProfileStats};
+use crate::record::{Body, Id, Record, Session, Setting, Source};
+
+/// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt.
+pub const FOLD_VERSION: u32 = 1;
+
+/// One line of the history list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub id: Id,
+    pub ended_at_ms: f64,
+    pub utc_offset_min: i32,
+    /// `layout/language`.
+    pub profile: String,
+    pub mode: String,
+    pub wpm: Option<f64>,
+    pub raw_wpm: Option<f64>,
+    pub accuracy: Option<f64>,
+    pub consistency: Option<f64>,
+    pub duration_ms: f64,
+    pub source: Source,
+}
+
+/// A personal best: the fastest session of one profile and mode.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Best {
+    pub id: Id,
+    pub wpm: f64,
+    pub accuracy: Option<f64>,
+    pub ended_at_ms: f64,
+}
+
+/// What applying a record did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// The history changed.
+    Changed,
+    /// Already folded in, or hidden by a tombstone.
+    Unchanged,
+    /// A tombstone for something already folded in: fold everything again.
+    NeedsRebuild,
+}
+
+/// Finger maps by layout id, for the per-finger figures.
+pub trait Fingers {
+    /// The map of layout `id`, if known.
+    fn of(&self, id: &str) -> Option<&dyn FingerMap>;
+}
+
+impl Fingers for Vec<crate::layout::Layout> {
+    fn of(&self, id: &str) -> Option<&dyn FingerMap> {
+        self.as_slice().of(id)
+    }
+}
+
+impl Fingers for [crate::layout::Layout] {
+    fn of(&self, id: &str) -> Option<&dyn FingerMap> {
+        self.iter().find(|l| l.id == id).map(|l| l as &dyn FingerMap)
+    }
+}
+
+/// A layout nobody knows: no fingers.
+struct NoFingers;
+
+impl FingerMap for NoFingers {
+    fn finger(&self, _: &str) -> Option<Finger> {
+        None
+    }
+}
+
+/// The folded history.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// Rows by `ended_at` then id (see [`row_key`]).
+    rows: BTreeMap<String, Row>,
+    /// By `profile mode`.
+    bests: BTreeMap<String, Best>,
+    stats: ProfileStats,
+    settings: BTreeMap<String, Setting>,
+    /// Ids of every record folded in (to make applying twice a no-op).
+    seen: BTreeSet<Id>,
+    /// Targets of tombstones.
+    deleted: BTreeSet<Id>,
+    /// Sessions whose log could not be replayed (their figures are listed, their keys not counted).
+    pub unreplayable: u64,
+}
+
+/// The sort key of a row: zero-padded end time in ms, then the id.
+fn row_key(ended_at_ms: f64, id: &Id) -> String {
+    format!("{:015}{id}", ended_at_ms.max(0.0) as u64)
+}
+
+impl History {
+    /// Folds a whole log. Tombstones are gathered first, so this never needs a rebuild itself.
+    pub fn from_records<'a, F: Fingers + ?Sized>(records: impl IntoIterator<Item = &'a Record>, fingers: &F) -> Self {
+        let records: Vec<&Record> = records.into_iter().collect();
+        let mut h = Self::default();
+        for r in &records {
+            if let Body::Delete { target } = &r.body {
+                h.deleted.insert(target.clone());
+            }
+        }
+        for r in records {
+            h.apply(r, fingers);
+        }
+        h
+    }
+
+    /// Folds in one record.
+    pub fn apply<F: Fingers + ?Sized>(&mut self, record: &Record, fingers: &F) -> Applied {
+        if self.seen.contains(&record.id) {
+            return Applied::Unchanged;
+        }
+        // A target already hidden needs nothing undone; a visible one does.
+        if let Body::Delete { target } = &record.body
+            && self.seen.contains(target)
+            && !self.deleted.contains(target)
+        {
+            return Applied::NeedsRebuild;
+        }
+        self.seen.insert(record.id.clone());
+        if self.deleted.contains(&record.id) {
+            return Applied::Unchanged;
+        }
+        match &record.body {
+            Body::Session(s) => self.add_session(&record.id, s, fingers),
+            Body::Setting(s) => {
+                let newer = self.settings.get(&s.key).is_none_or(|old| s.hlc > old.hlc);
+                if !newer {
+                    return Applied::Unchanged;
+                }
+                self.settings.insert(s.key.clone(), s.clone());
+            }
+            Body::Delete { target } => {
+                self.deleted.insert(target.clone());
+            }
+        }
+        Applied::Changed
+    }
+
+    fn add_session<F: Fingers + ?Sized>(&mut self, id: &Id, s: &Session, fingers: &F) {
+        let profile = s.profile.key();
+        let mode = s.mode.label();
+        if let Some(wpm) = s.summary.wpm {
+            let best = Best { id: id.clone(), wpm, accuracy: s.summary.accuracy, ended_at_ms: s.ended_at_ms };
+            let key = format!("{profile} {mode}");
+            let better = |old: &Best| wpm > old.wpm || (wpm == old.wpm && *id < old.id);
+            if self.bests.get(&key).is_none_or(better) {
+                self.bests.insert(key, best);
+            }
+        }
+        let stats = match (&s.replay, &s.imported_keys) {
+            (Some(replay), _) => match replay.engine() {
+                Ok(engine) => Some(SessionKeyStats::from(&engine)),
+                Err(_) => {
+                    self.unreplayable += 1;
+                    None
+                }
+            },
+            (None, Some(keys)) => Some(SessionKeyStats { keys: keys.clone(), ..SessionKeyStats::default() }),
+            (None, None) => None,
+        };
+        if let Some(stats) = stats {
+            let map = fingers.of(&s.profile.layout).unwrap_or(&NoFingers);
+            self.stats.add_session(&s.profile, s.ended_at_ms, &stats, map);
+        }
+        let row = Row {
+            id: id.clone(),
+            ended_at_ms: s.ended_at_ms,
+            utc_offset_min: s.utc_offset_min,
+            profile,
+            mode,
+            wpm: s.summary.wpm,
+            raw_wpm: s.summary.raw_wpm,
+            accuracy: s.summary.accuracy,
+            consistency: s.summary.consistency,
+            duration_ms: s.summary.duration_ms,
+            source: s.source,
+        };
+        self.rows.insert(row_key(s.ended_at_ms, id), row);
+    }
+
+    /// Sessions, newest first.
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.rows.values().rev()
+    }
+
+    /// How many sessions are listed.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no session is listed.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Personal bests by `profile mode` label.
+    pub fn bests(&self) -> &BTreeMap<String, Best> {
+        &self.bests
+    }
+
+    /// Per-profile key statistics.
+    pub fn stats(&self) -> &ProfileStats {
+        &self.stats
+    }
+
+    /// The current value of setting `key`.
+    pub fn setting(&self, key: &str) -> Option<&Setting> {
+        self.settings.get(key)
+    }
+
+    /// The newest clock reading among the settings (for the next change to be newer still).
+    pub fn last_hlc(&self) -> Option<&crate::record::Hlc> {
+        self.settings.values().map(|s| &s.hlc).max()
+    }
+
+    /// How many records were folded in (tombstoned ones included).
+    pub fn records(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// The statistics of `profile`.
+    pub fn profile_stats(&self, profile: &Profile) -> Option<&crate::accumulate::Accumulator> {
+        self.stats.get(profile)
+    }
+}
