@@ -5,7 +5,10 @@ mod components;
 mod config;
 mod hooks;
 mod pages;
+mod progress;
+mod pwa;
 mod settings;
+mod storage;
 mod stored;
 
 fn main() {

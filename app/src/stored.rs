@@ -1,11 +1,14 @@
 //! Settings mirrored in LocalStorage (gloo-storage), so the page opens with the learner's layout and
 //! test settings before anything else loads. A missing, unreadable or unavailable store gives the
-//! defaults; the reason goes to the console, and the next change writes a good value again.
+//! defaults; the reason goes to the console, and the next change writes a good value again. Each change
+//! is also a settings record in the log (last writer wins by clock, DESIGN.md §3).
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::progress::Progress;
 
 /// The stored value under `key`, or `None` (with a console warning when a value was there but unreadable).
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
@@ -19,7 +22,8 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     }
 }
 
-/// Writes `signal`'s value under `key` whenever it changes (a full or blocked store is logged, not fatal).
+/// Writes `signal`'s value under `key` whenever it changes (a full or blocked store is logged, not fatal),
+/// and records the change in the log when it is one (not when the page opens with the stored value).
 pub fn save_on_change<T, S>(key: &'static str, signal: RwSignal<T>, to_stored: impl Fn(&T) -> S + 'static)
 where
     T: Send + Sync + 'static,
@@ -27,8 +31,17 @@ where
 {
     Effect::new(move |_| {
         let value = signal.with(&to_stored);
+        let Ok(json) = serde_json::to_string(&value) else { return };
+        let before = LocalStorage::raw().get_item(key).ok().flatten();
+        if before.as_deref() == Some(json.as_str()) {
+            return;
+        }
         if let Err(e) = LocalStorage::set(key, value) {
             leptos::logging::warn!("klava: could not store {key}: {e}");
+        }
+        // The first value stored is the defaults, not a choice: only changes are records.
+        if let (Some(_), Some(progress)) = (before, use_context::<Progress>()) {
+            progress.save_setting(key.trim_start_matches("klava."), json);
         }
     });
 }

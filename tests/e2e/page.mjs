@@ -33,3 +33,22 @@ export async function typeWords(page, words, delay) {
 
 /** A figure on the results screen as text. */
 export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
+
+/** Finishes a 10-word test by typing it, and waits for the results. */
+export async function finishTest(page) {
+  await page.click('[data-testid=length-10]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=text] .word').length === 10);
+  const words = await targetWords(page);
+  await typeWords(page, words, 5);
+  await page.waitForSelector('[data-testid=results]');
+}
+
+/** The rows of the history list, as text (opens the History tab). */
+export async function historyRows(page) {
+  await page.click('[data-testid=tab-history]');
+  await page.waitForSelector('[data-testid=history], [data-testid=history-empty]');
+  return page.$$eval('[data-testid=history-row]', (rs) => rs.map((r) => r.textContent));
+}
+
+/** Waits until nothing is waiting to be saved (the outbox is empty). */
+export const saved = (page) => page.waitForFunction(() => localStorage.getItem('klava.outbox') === null);

@@ -7,4 +7,6 @@ pub mod live_stats;
 pub mod mode_bar;
 pub mod results;
 pub mod speed_chart;
+pub mod storage_banner;
 pub mod text_view;
+pub mod update_prompt;

@@ -2,18 +2,20 @@
 //! page shows around it (wrong-key flash, wrong-layout hint, per-profile statistics).
 
 use klava_core::keys::KeyAction;
-use klava_core::keystats::SessionKeyStats;
 use klava_core::lessons::words_for;
-use klava_core::profile::ProfileStats;
+use klava_core::profile::Profile;
+use klava_core::record::{Body, Record, Replay, Session, SessionMode, Source};
 use klava_core::rng::Rng;
 use klava_core::text::wrong_script;
-use klava_core::{Engine, KeyKind, Millis};
+use klava_core::{Engine, KeyKind, Millis, Summary};
 use leptos::prelude::*;
 use leptos_use::use_interval_fn;
 
 use crate::config::{STORE_KEY, StoredTest, TIME_MODE_CHUNK, TestConfig, TestMode, random_seed};
 use crate::hooks::use_typing_keys::use_typing_keys;
+use crate::progress::Progress;
 use crate::settings::Keyboards;
+use crate::storage::ids;
 use crate::stored;
 
 /// How long a wrongly pressed key flashes on the on-screen keyboard.
@@ -37,8 +39,6 @@ pub struct UseTypingTestReturn {
     /// Whether two letters in a row came in the other alphabet (Latin for Cyrillic or the reverse): the
     /// OS layout looks wrong.
     pub wrong_layout: RwSignal<bool>,
-    /// Statistics of the sessions finished on this page, per profile.
-    pub profile_stats: RwSignal<ProfileStats>,
     /// The hidden input that receives input-method and soft-keyboard text; render it once.
     pub sink: NodeRef<leptos::html::Input>,
 }
@@ -50,6 +50,25 @@ fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
 
 fn performance_now() -> Millis {
     window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The record of a finished session.
+fn session_of(e: &Engine, profile: Profile, config: &TestConfig) -> Session {
+    let (kind, amount) = match config.mode {
+        TestMode::Words(n) => ("words", u32::try_from(n).unwrap_or(u32::MAX)),
+        TestMode::Time(s) => ("time", s),
+    };
+    Session {
+        ended_at_ms: ids::now_ms(),
+        // getTimezoneOffset is UTC − local; the record keeps local − UTC.
+        utc_offset_min: -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32),
+        profile,
+        mode: SessionMode { kind: kind.into(), amount, punctuation: config.punctuation, numbers: config.numbers },
+        summary: Summary::from(e),
+        source: Source::Klava,
+        replay: Some(Replay::of(e)),
+        imported_keys: None,
+    }
 }
 
 /// Starts a test and wires the keyboard and the clock to it.
@@ -66,7 +85,6 @@ pub fn use_typing_test() -> UseTypingTestReturn {
     let (flash, set_flash) = signal(None::<String>);
     let wrong_layout = RwSignal::new(false);
     let wrong_script_run = StoredValue::new(0u8);
-    let profile_stats = RwSignal::new(ProfileStats::default());
 
     let restart = Callback::new(move |()| {
         if let Some(fresh) = rng.try_update_value(|r| new_engine(&config.get_untracked(), r)) {
@@ -118,18 +136,16 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         }
     });
 
-    // A finished session counts for the profile it was typed in.
+    // A finished session is a record, saved the moment it ends.
+    let progress = Progress::expect();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     Effect::watch(
         move || finished.get(),
         move |done, _, _| {
             if *done {
-                let stats = engine.with_untracked(|e| SessionKeyStats::from(e));
-                let profile = keyboards.profile();
-                let at = web_sys::js_sys::Date::now();
-                keyboards.with_layout_untracked(|layout| {
-                    profile_stats.update(|p| p.add_session(&profile, at, &stats, layout))
-                });
+                let profile = keyboards.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
+                let session = engine.with_untracked(|e| session_of(e, profile, &config.get_untracked()));
+                progress.save(Record { id: ids::new_record_id(), device: progress.device(), body: Body::Session(Box::new(session)) });
             }
         },
         false,
@@ -156,7 +172,6 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         caps_lock: keys.caps_lock,
         flash,
         wrong_layout,
-        profile_stats,
         sink,
     }
 }

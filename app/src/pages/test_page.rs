@@ -16,6 +16,7 @@ use crate::components::results::{Results, ResultsData};
 use crate::components::text_view::TextView;
 use crate::config::TestMode;
 use crate::hooks::use_typing_test::{UseTypingTestReturn, use_typing_test};
+use crate::progress::Progress;
 use crate::settings::{InputMode, Keyboards};
 use klava_core::layout::heat::heat;
 
@@ -33,7 +34,8 @@ fn results_of(e: &Engine, summary: Summary) -> ResultsData {
 #[component]
 pub fn TestPage() -> impl IntoView {
     let keyboards = Keyboards::expect();
-    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, profile_stats, sink } =
+    let saved = Progress::expect();
+    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, sink } =
         use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
@@ -57,7 +59,7 @@ pub fn TestPage() -> impl IntoView {
     let heatmap = Memo::new(move |_| {
         let mode = settings.with(|s| s.heatmap);
         let profile = keyboards.profile();
-        profile_stats.with(|p| keyboards.with_layout(|l| heat(l, p.get(&profile), mode)))
+        saved.history.with(|h| keyboards.with_layout(|l| heat(l, h.profile_stats(&profile), mode)))
     });
     let names = keyboards.layouts.with_value(|ls| ls.iter().map(|l| l.name.clone()).collect::<Vec<_>>());
     let use_emulation = move |_| {

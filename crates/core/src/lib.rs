@@ -5,6 +5,7 @@
 
 pub mod accumulate;
 pub mod backup;
+pub mod civil;
 pub mod engine;
 pub mod fingers;
 pub mod history;

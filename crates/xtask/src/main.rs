@@ -3,6 +3,7 @@
 
 mod cmd;
 mod postgres;
+mod precache;
 mod serve;
 mod test;
 mod tools;
@@ -16,6 +17,7 @@ commands:
   test   run every test: fmt, clippy (native and wasm32), Rust tests, release build, browser
          end-to-end tests, server tests on SQLite and PostgreSQL
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
+  precache [DIR]  write the service worker's precache list into a trunk build (trunk's post_build hook)
 
 Each command installs what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium,
 PostgreSQL) and skips what is present.";
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("run") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("dev") => serve::dev(),
+        Some("precache") => precache::run(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

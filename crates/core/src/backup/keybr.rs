@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::time::parse_utc_ms;
+use crate::civil::parse_utc_ms;
 use super::{Import, ImportError, ImportKind};
 use crate::keystats::KeyStat;
 use crate::profile::Profile;

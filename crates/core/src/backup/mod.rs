@@ -7,7 +7,6 @@
 
 mod keybr;
 mod monkeytype;
-pub mod time;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -120,8 +120,8 @@ impl Session {
         range("end time", Some(self.ended_at_ms), 0.0, 1.0e14)?;
         finite("duration", self.summary.duration_ms)?;
         range("duration", Some(self.summary.duration_ms), 0.0, 1.0e9)?;
-        range("speed", self.summary.wpm, 0.0, 1000.0)?;
-        range("raw speed", self.summary.raw_wpm, 0.0, 1000.0)?;
+        range("speed", self.summary.wpm, 0.0, 1.0e5)?;
+        range("raw speed", self.summary.raw_wpm, 0.0, 1.0e5)?;
         range("accuracy", self.summary.accuracy, 0.0, 100.0)?;
         range("consistency", self.summary.consistency, 0.0, 100.0)?;
         range("UTC offset", Some(f64::from(self.utc_offset_min)), -14.0 * 60.0, 14.0 * 60.0)?;

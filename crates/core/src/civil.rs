@@ -1,5 +1,6 @@
-//! Reading the ISO 8601 UTC timestamps of other trainers' exports (`2024-03-05T17:20:00.123Z`), without a
-//! date library: the days-from-civil formula (proleptic Gregorian calendar). O(1).
+//! Calendar dates without a date library: reading the ISO 8601 UTC timestamps of other trainers' exports
+//! (`2024-03-05T17:20:00.123Z`) and writing a session's local date and time. Howard Hinnant's
+//! days-from-civil and civil-from-days formulas (proleptic Gregorian calendar). O(1).
 
 /// Milliseconds since the Unix epoch for `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), if well formed.
 pub fn parse_utc_ms(s: &str) -> Option<f64> {
@@ -28,9 +29,33 @@ pub fn parse_utc_ms(s: &str) -> Option<f64> {
     Some(((days * 86_400 + h * 3600 + min * 60 + sec) * 1000) as f64 + ms_frac)
 }
 
+/// `YYYY-MM-DD HH:MM` for `ms` since the Unix epoch, in a zone `offset_min` minutes ahead of UTC.
+pub fn format_local(ms: f64, offset_min: i32) -> String {
+    let total_min = (ms / 60_000.0).floor() as i64 + i64::from(offset_min);
+    let (days, min) = (total_min.div_euclid(1440), total_min.rem_euclid(1440));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", min / 60, min % 60)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_utc_ms;
+    use super::{format_local, parse_utc_ms};
+
+    #[test]
+    fn local_times_read_back() {
+        assert_eq!(format_local(0.0, 0), "1970-01-01 00:00");
+        assert_eq!(format_local(1_709_210_096_789.0, 0), "2024-02-29 12:34");
+        assert_eq!(format_local(1_709_210_096_789.0, 180), "2024-02-29 15:34");
+        assert_eq!(format_local(1_709_210_096_789.0, -13 * 60), "2024-02-28 23:34");
+    }
 
     #[test]
     fn known_instants() {

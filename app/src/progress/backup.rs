@@ -1,0 +1,124 @@
+//! Backup, import and reset: export everything to a versioned JSON file, merge a Klava backup or another
+//! trainer's export by record id (all or nothing), and delete all data after confirmation.
+
+use klava_core::backup::{self, Backup, Import};
+use klava_core::history::History;
+use klava_core::record::Record;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::{Progress, Status, decode};
+use crate::storage::db::Unreadable;
+use crate::storage::ids;
+
+/// What an import did, for the learner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub kind: &'static str,
+    pub added: usize,
+    pub already: usize,
+    pub notes: Vec<String>,
+}
+
+/// A stable key for an unreadable record brought by an import (FNV-1a of its text), so importing the
+/// same file twice keeps one copy.
+fn import_key(json: &str) -> String {
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("import-{hash:016x}")
+}
+
+impl Progress {
+    /// Everything: stored records, pending ones and the unreadable ones verbatim.
+    pub async fn backup(&self) -> Backup {
+        let mut records: Vec<Record> = Vec::new();
+        if let Some(db) = self.db.get_value()
+            && let Ok(all) = db.read_since(0.0).await
+        {
+            records.extend(all.iter().filter_map(|s| decode(s).ok()));
+        }
+        for r in self.pending() {
+            if !records.iter().any(|q| q.id == r.id) {
+                records.push(r);
+            }
+        }
+        let unreadable = self.unreadable.with_untracked(|u| u.iter().map(|u| u.json.clone()).collect());
+        Backup::new(self.device(), ids::now_ms(), records, unreadable)
+    }
+
+    /// Reads `text` and merges what it holds; nothing changes when the file is bad.
+    ///
+    /// # Errors
+    /// A message for the learner: why the file cannot be imported, or why it could not be stored.
+    pub async fn import(&self, text: &str) -> Result<ImportReport, String> {
+        let Import { kind, records, unreadable, notes } =
+            backup::parse(text, &self.device()).map_err(|e| e.to_string())?;
+        let total = records.len();
+        match self.db.get_value() {
+            Some(db) if self.status.get_untracked() == Status::Ready => {
+                let added = db.append(&records).await.map_err(|e| format!("{e} Nothing was imported."))?;
+                let aside: Vec<Unreadable> = unreadable
+                    .iter()
+                    .map(|json| Unreadable { key: import_key(json), json: json.clone(), reason: "unreadable in the imported backup".into() })
+                    .collect();
+                if !aside.is_empty() && db.add_unreadable(&aside).await.is_ok() {
+                    self.unreadable.set(db.unreadable().await.unwrap_or_default());
+                }
+                self.fold_in(&records);
+                self.save_cache().await;
+                Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
+            }
+            // No storage: the import lives in this tab, like the sessions typed here.
+            _ => {
+                let before = self.history.with_untracked(History::records);
+                self.fold_in(&records);
+                let added = self.history.with_untracked(History::records) - before;
+                self.pending.update_value(|p| p.extend(records));
+                Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
+            }
+        }
+    }
+
+    /// Deletes all stored data and settings of this site (the device id stays), then reloads.
+    ///
+    /// # Errors
+    /// A message for the learner when the store could not be cleared (then nothing was deleted).
+    pub async fn reset(&self) -> Result<(), String> {
+        if let Some(db) = self.db.get_value() {
+            db.reset().await.map_err(|e| e.to_string())?;
+        }
+        if let Ok(Some(ls)) = window().local_storage() {
+            let keys: Vec<String> =
+                (0..ls.length().unwrap_or(0)).filter_map(|i| ls.key(i).ok().flatten()).collect();
+            for k in keys.iter().filter(|k| k.starts_with("klava.") && *k != "klava.device") {
+                let _ = ls.remove_item(k);
+            }
+        }
+        let _ = window().location().reload();
+        Ok(())
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    document().body().ok_or(JsValue::NULL)?.append_child(&a)?;
+    a.click();
+    a.remove();
+    // The download reads the URL after this returns; free it a little later.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
+    Ok(())
+}
+
+/// The text of the first file chosen in `input`.
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}

@@ -1,0 +1,209 @@
+//! The learner's progress as the app sees it: the folded history (a signal), where it is stored and how
+//! that is going. Loading reads the cached fold and folds in only what arrived after it; a finished
+//! session is folded in at once and saved the moment it ends ([`save`]); backups, imports and reset live in
+//! [`backup`].
+
+pub mod backup;
+pub mod save;
+
+use klava_core::history::{Applied, FOLD_VERSION, History};
+use klava_core::layout::Layout;
+use klava_core::record::{Id, Record};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::settings::Keyboards;
+use crate::storage::StoreError;
+use crate::storage::db::{Cache, Db, StoredRecord, Unreadable};
+use crate::storage::ids;
+
+/// Where storage stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Opening the database and reading the history.
+    Loading,
+    /// Progress is being kept.
+    Ready,
+    /// The browser refuses storage: practice works, nothing is kept after the tab closes.
+    Unavailable(StoreError),
+}
+
+/// Progress, provided in context.
+#[derive(Clone, Copy)]
+pub struct Progress {
+    pub history: RwSignal<History>,
+    pub status: RwSignal<Status>,
+    /// The last problem saving, for the banner (a full quota, …); `None` when all is saved.
+    pub problem: RwSignal<Option<String>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// The answer to `navigator.storage.persist()`, once known.
+    pub persisted: RwSignal<Option<bool>>,
+    /// Records folded in but not stored yet (storage full or unavailable); kept for the next try and for export.
+    pending: StoredValue<Vec<Record>>,
+    db: StoredValue<Option<Db>, LocalStorage>,
+    /// The last local `seq` folded into `history`.
+    through_seq: StoredValue<f64>,
+    device: StoredValue<Id>,
+    layouts: StoredValue<Vec<Layout>>,
+}
+
+/// A stored record, read and checked; the error is why it cannot be used.
+fn decode(stored: &StoredRecord) -> Result<Record, String> {
+    let r: Record = serde_json::from_str(&stored.json).map_err(|e| e.to_string())?;
+    if r.id.as_str() != stored.id {
+        return Err(format!("stored under {} but its id is {}", stored.id, r.id));
+    }
+    r.validate().map_err(|e| e.to_string())?;
+    Ok(r)
+}
+
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+impl Progress {
+    /// Creates the context and starts loading.
+    pub fn provide() -> Self {
+        let keyboards = Keyboards::expect();
+        let p = Self {
+            history: RwSignal::new(History::default()),
+            status: RwSignal::new(Status::Loading),
+            problem: RwSignal::new(None),
+            unreadable: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            pending: StoredValue::new(Vec::new()),
+            db: StoredValue::new_local(None),
+            through_seq: StoredValue::new(0.0),
+            device: StoredValue::new(ids::device_id()),
+            layouts: keyboards.layouts,
+        };
+        provide_context(p);
+        spawn_local(async move { p.load().await });
+        spawn_local(save::ask_to_persist(p.persisted));
+        p
+    }
+
+    /// The provided instance.
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// This device's id.
+    pub fn device(&self) -> Id {
+        self.device.get_value()
+    }
+
+    async fn load(self) {
+        let (db, migrated) = match Db::open(&self.device()).await {
+            Ok(x) => x,
+            Err(e) => {
+                self.status.set(Status::Unavailable(e));
+                save::restore_outbox(self);
+                mark("klava-history-ready");
+                return;
+            }
+        };
+        if migrated > 0 {
+            leptos::logging::log!("klava: moved {migrated} sessions from the v1 database into the log");
+        }
+        self.db.set_value(Some(db.clone()));
+        let (mut history, mut through) = match db.load_cache().await {
+            Ok(Some(Cache { version, through_seq, json })) if version == FOLD_VERSION => {
+                match serde_json::from_str::<History>(&json) {
+                    Ok(h) => (h, through_seq),
+                    Err(e) => {
+                        leptos::logging::warn!("klava: the history cache is unreadable, folding again: {e}");
+                        (History::default(), 0.0)
+                    }
+                }
+            }
+            _ => (History::default(), 0.0),
+        };
+        match self.fold_new(&db, &mut history, &mut through).await {
+            Ok(changed) => {
+                self.through_seq.set_value(through);
+                self.history.set(history);
+                self.status.set(Status::Ready);
+                if changed {
+                    self.save_cache().await;
+                }
+            }
+            Err(e) => self.status.set(Status::Unavailable(e)),
+        }
+        mark("klava-history-ready");
+        if let Ok(list) = db.unreadable().await {
+            self.unreadable.set(list);
+        }
+        save::restore_outbox(self);
+    }
+
+    /// Folds the records stored after `through` into `history`; unreadable ones are set aside. Returns
+    /// whether anything changed.
+    async fn fold_new(&self, db: &Db, history: &mut History, through: &mut f64) -> Result<bool, StoreError> {
+        let fresh = db.read_since(*through).await?;
+        let mut aside = Vec::new();
+        let mut rebuild = false;
+        let before = *through;
+        let mut changed = false;
+        self.layouts.with_value(|layouts| {
+            for stored in &fresh {
+                *through = through.max(stored.seq);
+                match decode(stored) {
+                    Ok(r) => match history.apply(&r, layouts) {
+                        Applied::NeedsRebuild => rebuild = true,
+                        Applied::Changed => changed = true,
+                        Applied::Unchanged => {}
+                    },
+                    Err(reason) => aside.push(Unreadable { key: stored.id.clone(), json: stored.json.clone(), reason }),
+                }
+            }
+        });
+        if rebuild {
+            let all = db.read_since(0.0).await?;
+            let records: Vec<Record> = all.iter().filter_map(|s| decode(s).ok()).collect();
+            *history = self.layouts.with_value(|l| History::from_records(&records, l));
+        }
+        if !aside.is_empty() {
+            leptos::logging::warn!("klava: {} stored records could not be read and were set aside", aside.len());
+            db.set_aside(&aside).await?;
+        }
+        // Re-read records (this tab's own saves, already folded) also advance the cache's mark.
+        Ok(changed || rebuild || *through > before)
+    }
+
+    /// Folds records into the history in memory (rebuilding from the store when a tombstone asks).
+    fn fold_in(&self, records: &[Record]) {
+        let mut rebuild = false;
+        self.layouts.with_value(|layouts| {
+            self.history.update(|h| {
+                for r in records {
+                    rebuild |= h.apply(r, layouts) == Applied::NeedsRebuild;
+                }
+            });
+        });
+        if rebuild && let Some(db) = self.db.get_value() {
+            let p = *self;
+            spawn_local(async move {
+                let mut history = History::default();
+                let mut through = 0.0;
+                if p.fold_new(&db, &mut history, &mut through).await.is_ok() {
+                    p.history.set(history);
+                    p.through_seq.set_value(through);
+                    p.save_cache().await;
+                }
+            });
+        }
+    }
+
+    /// Writes the history cache (a shortcut only: losing it costs one full fold at the next start).
+    async fn save_cache(&self) {
+        let Some(db) = self.db.get_value() else { return };
+        let Ok(json) = self.history.with_untracked(serde_json::to_string) else { return };
+        let cache = Cache { version: FOLD_VERSION, through_seq: self.through_seq.get_value(), json };
+        if let Err(e) = db.save_cache(&cache).await {
+            leptos::logging::warn!("klava: could not write the history cache: {e}");
+        }
+    }
+}

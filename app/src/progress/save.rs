@@ -1,0 +1,125 @@
+//! Saving: a finished record is folded into the history at once, written to a LocalStorage outbox
+//! synchronously (so closing the tab right after finishing loses nothing), then appended to IndexedDB in
+//! one transaction and taken out of the outbox. When storage is full or unavailable the record stays in
+//! memory and in the outbox, the learner is told, and it is saved with the next one.
+
+use gloo_storage::{LocalStorage, Storage};
+use klava_core::record::Record;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{Progress, Status};
+use crate::storage::StoreError;
+
+/// LocalStorage key of records not yet in IndexedDB.
+const OUTBOX: &str = "klava.outbox";
+
+fn outbox() -> Vec<Record> {
+    LocalStorage::get::<Vec<Record>>(OUTBOX).unwrap_or_default()
+}
+
+fn set_outbox(records: &[Record]) {
+    let result = if records.is_empty() { Ok(LocalStorage::delete(OUTBOX)) } else { LocalStorage::set(OUTBOX, records) };
+    if let Err(e) = result {
+        leptos::logging::warn!("klava: could not write the outbox: {e}");
+    }
+}
+
+/// What the banner says when a save failed.
+fn problem_text(e: &StoreError) -> String {
+    match e {
+        StoreError::QuotaExceeded => "Storage is full: your latest results are kept in this tab only. Export your \
+                                      data (Data tab) or free some disk space; they will be saved with your next \
+                                      session."
+            .to_owned(),
+        other => format!("{other} Your latest results are kept in this tab only; export them from the Data tab."),
+    }
+}
+
+impl Progress {
+    /// Keeps a new record: folded in now, saved at once.
+    pub fn save(&self, record: Record) {
+        self.fold_in(std::slice::from_ref(&record));
+        let mut out = outbox();
+        out.push(record.clone());
+        set_outbox(&out);
+        self.pending.update_value(|p| p.push(record));
+        let p = *self;
+        spawn_local(async move { p.flush().await });
+    }
+
+    /// Appends the pending records; on failure they stay pending and the learner is told.
+    pub(super) async fn flush(self) {
+        let Some(db) = self.db.get_value() else { return };
+        let records = self.pending.get_value();
+        if records.is_empty() {
+            return;
+        }
+        match db.append(&records).await {
+            Ok(_) => {
+                let saved: std::collections::HashSet<_> = records.iter().map(|r| r.id.clone()).collect();
+                self.pending.update_value(|p| p.retain(|r| !saved.contains(&r.id)));
+                let remaining: Vec<Record> = outbox().into_iter().filter(|r| !saved.contains(&r.id)).collect();
+                set_outbox(&remaining);
+                self.problem.set(None);
+                self.save_cache().await;
+            }
+            Err(e) => self.problem.set(Some(problem_text(&e))),
+        }
+    }
+
+    /// Records still pending (for export).
+    pub fn pending(&self) -> Vec<Record> {
+        self.pending.get_value()
+    }
+}
+
+/// Folds in and stores what the outbox holds from an earlier visit (a tab closed before its save).
+pub(super) fn restore_outbox(p: Progress) {
+    let out = outbox();
+    if out.is_empty() {
+        return;
+    }
+    p.fold_in(&out);
+    p.pending.update_value(|pending| {
+        for r in out {
+            if !pending.iter().any(|q| q.id == r.id) {
+                pending.push(r);
+            }
+        }
+    });
+    if p.status.get_untracked() == Status::Ready {
+        spawn_local(async move { p.flush().await });
+    }
+}
+
+/// Asks the browser not to erase the site's data under storage pressure, and records the answer.
+pub(super) async fn ask_to_persist(answer: RwSignal<Option<bool>>) {
+    let storage = window().navigator().storage();
+    // Missing in some contexts (old browsers, insecure origins).
+    if wasm_bindgen::JsValue::from(storage.clone()).is_undefined() {
+        return;
+    }
+    let ask = async {
+        if let Ok(p) = storage.persisted()
+            && JsFuture::from(p).await.ok()?.as_bool()?
+        {
+            return Some(true);
+        }
+        JsFuture::from(storage.persist().ok()?).await.ok()?.as_bool()
+    };
+    answer.set(ask.await.or(Some(false)));
+}
+
+impl Progress {
+    /// Records a settings change: `key` is now `json`.
+    pub fn save_setting(&self, key: &str, json: String) {
+        let device = self.device();
+        let hlc = self.history.with_untracked(|h| {
+            klava_core::record::Hlc::next(h.last_hlc(), crate::storage::ids::now_ms() as u64, &device)
+        });
+        let body = klava_core::record::Body::Setting(klava_core::record::Setting { key: key.to_owned(), value: json, hlc });
+        self.save(Record { id: crate::storage::ids::new_record_id(), device, body });
+    }
+}

@@ -1,0 +1,78 @@
+//! The IndexedDB schema and its migrations.
+//!
+//! - v1 kept finished sessions in a `sessions` store: `{id, session}` with `session` the session's JSON,
+//!   no device and no other kinds of record.
+//! - v2 is the record log: `records` (`{id, seq, json}`, key path `id`, unique index `seq` = the local
+//!   order of arrival), `meta` (the next `seq`), `cache` (the folded history and the `seq` it was folded
+//!   through) and `unreadable` (records set aside because they could not be read).
+//!
+//! Stores are created in `upgradeneeded` (which cannot await); moving v1 data into the log happens right
+//! after opening, in one transaction ([`crate::storage::db::Db::migrate_v1`]), so it is all-or-nothing
+//! and simply runs again if the tab closes mid-way. The emptied v1 store is dropped by the next version.
+
+use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams};
+
+use super::StoreError;
+
+/// The database's name.
+pub const NAME: &str = "klava";
+/// The schema version this code opens.
+pub const VERSION: u32 = 2;
+
+pub const RECORDS: &str = "records";
+pub const SEQ_INDEX: &str = "seq";
+pub const META: &str = "meta";
+pub const CACHE: &str = "cache";
+pub const UNREADABLE: &str = "unreadable";
+/// The v1 store of sessions.
+pub const V1_SESSIONS: &str = "sessions";
+
+fn store(db: &Database, name: &str, key_path: Option<&str>) -> Result<idb::ObjectStore, idb::Error> {
+    let mut params = ObjectStoreParams::new();
+    params.key_path(key_path.map(KeyPath::new_single));
+    db.create_object_store(name, params)
+}
+
+/// Creates what versions after `old` added.
+fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
+    if old < 2 {
+        let records = store(db, RECORDS, Some("id"))?;
+        let mut unique = IndexParams::new();
+        unique.unique(true);
+        records.create_index(SEQ_INDEX, KeyPath::new_single("seq"), Some(unique))?;
+        store(db, META, None)?;
+        store(db, CACHE, None)?;
+        store(db, UNREADABLE, Some("key"))?;
+    }
+    Ok(())
+}
+
+/// Opens the database at [`VERSION`], creating or upgrading its stores.
+///
+/// # Errors
+/// [`StoreError::Unavailable`] when the browser has no usable IndexedDB, [`StoreError::Blocked`] when an
+/// older tab holds it, and what opening reported otherwise.
+pub async fn open() -> Result<Database, StoreError> {
+    let factory = Factory::new().map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    let mut request = factory.open(NAME, Some(VERSION)).map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    request.on_upgrade_needed(|event| {
+        let old = event.old_version().unwrap_or(0);
+        match event.database() {
+            Ok(db) => {
+                if let Err(e) = upgrade(&db, old) {
+                    leptos::logging::warn!("klava: upgrading the database from v{old}: {e}");
+                }
+            }
+            Err(e) => leptos::logging::warn!("klava: upgrading the database: {e}"),
+        }
+    });
+    request.on_blocked(|_| leptos::logging::warn!("klava: the database is held open by an older tab"));
+    request.await.map_err(|e| StoreError::from_idb("open", &e).max_unavailable())
+}
+
+impl StoreError {
+    /// Any failure to open counts as storage being unavailable, except a full disk.
+    fn max_unavailable(self) -> Self {
+        if self == Self::QuotaExceeded { self } else { Self::Unavailable }
+    }
+}

@@ -1,0 +1,114 @@
+// Backups: export, import into a fresh profile, import twice, other trainers' files, bad files, reset.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, withPage } from './harness.mjs';
+import { finishTest, historyRows, saved } from './page.mjs';
+
+const ctx = serverAndBrowser();
+
+async function importText(page, name, text) {
+  await page.click('[data-testid=tab-data]');
+  await page.setInputFiles('[data-testid=import-file]', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+  // The previous outcome is cleared when a file is chosen; wait for this one's.
+  await page.waitForSelector('[data-testid=import-file]:not([disabled])');
+  await page.waitForSelector('[data-testid=import-done], [data-testid=import-error]');
+  const done = await page.$('[data-testid=import-done]');
+  return { ok: !!done, text: await (done ?? await page.$('[data-testid=import-error]')).textContent() };
+}
+
+test('export, then import into a fresh profile, gives the same history; importing twice changes nothing', async () => {
+  let file;
+  let rows;
+  await withPage(ctx.browser, 'export', async (page) => {
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await page.click('[data-testid=restart]');
+    await finishTest(page);
+    await saved(page);
+    rows = await historyRows(page);
+    await page.click('[data-testid=tab-data]');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export]');
+    const d = await download;
+    assert.match(d.suggestedFilename(), /^klava-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    file = Buffer.concat(await (await d.createReadStream()).toArray()).toString();
+  });
+  const backup = JSON.parse(file);
+  assert.equal(backup.format, 'klava-backup');
+  assert.equal(backup.version, 1);
+  assert.equal(backup.records.filter((r) => r.body.type === 'session').length, 2);
+  await withPage(ctx.browser, 'import', async (page) => {
+    await page.goto(ctx.server.url);
+    const first = await importText(page, 'backup.json', file);
+    assert.ok(first.ok, first.text);
+    assert.match(first.text, /Imported Klava backup: \d+ new, 0 already here/);
+    assert.deepEqual(await historyRows(page), rows);
+    const second = await importText(page, 'backup.json', file);
+    assert.match(second.text, /: 0 new, \d+ already here/);
+    await page.reload();
+    assert.deepEqual(await historyRows(page), rows, 'kept across a reload');
+  });
+});
+
+test('a malformed, truncated or foreign file gives an error and changes nothing', async () => {
+  await withPage(ctx.browser, 'bad import', async (page) => {
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await saved(page);
+    const cases = [
+      ['empty.json', '', /The file is empty/],
+      ['cut.json', '{"format":"klava-backup","version":1,"records":[{"id":"a', /not valid JSON/],
+      ['other.json', '{"name":"not a backup"}', /not a file Klava can import/],
+      ['newer.json', '{"format":"klava-backup","version":7,"records":[]}', /newer version of Klava/],
+      ['bad.json', '{"format":"klava-backup","version":1,"exported_at_ms":0,"device":"d","records":[{"id":"x y","device":"d","body":{"type":"delete","target":"a"}}]}', /Record 1 of the backup is damaged/],
+    ];
+    for (const [name, text, message] of cases) {
+      const r = await importText(page, name, text);
+      assert.ok(!r.ok, name);
+      assert.match(r.text, message);
+      assert.match(r.text, /Nothing was changed/);
+    }
+    assert.equal((await historyRows(page)).length, 1);
+  });
+});
+
+test('Monkeytype and keybr.com exports are imported with a report of what did not map', async () => {
+  await withPage(ctx.browser, 'other trainers', async (page) => {
+    await page.goto(ctx.server.url);
+    const csv = '_id,isPb,wpm,acc,rawWpm,consistency,charStats,mode,mode2,quoteLength,restartCount,testDuration,'
+      + 'afkDuration,incompleteTestSeconds,punctuation,numbers,language,funbox,difficulty,lazyMode,blindMode,bailedOut,tags,timestamp\n'
+      + '64f0c1a2b3c4d5e6f7a8b9c0,true,71.25,97.5,74.1,80.2,178;3;1;0,time,30,-1,2,30,0,0,false,false,english,none,normal,false,false,false,,1700000000000\n';
+    const mt = await importText(page, 'results.csv', csv);
+    assert.ok(mt.ok, mt.text);
+    assert.match(mt.text, /Imported Monkeytype results: 1 new/);
+    assert.match(mt.text, /Not imported: .*restartCount/);
+    const keybr = JSON.stringify([{ layout: 'en-us', textType: 'generator', timeStamp: '2024-02-29T12:34:56.789Z',
+      length: 150, time: 36000, errors: 3, speed: 250,
+      histogram: [{ codePoint: 101, hitCount: 20, missCount: 1, timeToType: 180.5 }] }]);
+    const kb = await importText(page, 'keybr.json', keybr);
+    assert.ok(kb.ok, kb.text);
+    const rows = await historyRows(page);
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /2024-02-29.*keybr generator.*50\.0.*keybr\.com/);
+    assert.match(rows[1], /time 30.*71\.2.*Monkeytype/);
+  });
+});
+
+test('reset deletes everything after confirmation', async () => {
+  await withPage(ctx.browser, 'reset', async (page) => {
+    await page.goto(ctx.server.url);
+    await page.click('[data-testid=length-50]');
+    await finishTest(page);
+    await saved(page);
+    await page.click('[data-testid=tab-data]');
+    await page.click('[data-testid=reset]');
+    assert.equal((await historyRows(page)).length, 1, 'asking is not deleting');
+    await page.click('[data-testid=tab-data]');
+    await page.click('[data-testid=reset]');
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=reset-confirm]')]);
+    assert.equal((await historyRows(page)).length, 0);
+    await page.click('[data-testid=tab-practice]');
+    assert.equal(await page.getAttribute('[data-testid=length-25]', 'class').then((c) => /active/.test(c)), true,
+      'settings are back to the defaults');
+  });
+});

@@ -1,0 +1,139 @@
+// Progress is kept: saved the moment a test ends, across reloads and closed tabs; unreadable records are
+// set aside; a full quota or blocked storage is said plainly and loses nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, withPage } from './harness.mjs';
+import { finishTest, historyRows, saved } from './page.mjs';
+
+const ctx = serverAndBrowser();
+
+test('a finished test is in the history after a reload', async () => {
+  await withPage(ctx.browser, 'history after reload', async (page) => {
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await saved(page);
+    await page.reload();
+    const rows = await historyRows(page);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /us\/en.*words 10/);
+    assert.match(await page.textContent('[data-testid=bests]'), /us\/en words 10/);
+  });
+});
+
+test('closing the tab right after finishing loses nothing', async () => {
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(ctx.server.url);
+    assert.equal((await historyRows(again)).length, 1);
+    await saved(again);
+    await again.reload();
+    assert.equal((await historyRows(again)).length, 1, 'still one after the outbox went to IndexedDB');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unreadable record is set aside, listed and exported, and the app starts', async () => {
+  await withPage(ctx.browser, 'unreadable record', async (page) => {
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await saved(page);
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('klava');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('records', 'readwrite');
+        tx.objectStore('records').put({ id: 'damaged-1', seq: 1000, json: '{"id":"damaged-1","device":"x","bo' });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.reload();
+    assert.equal((await historyRows(page)).length, 1, 'the good session is still there');
+    await page.click('[data-testid=tab-data]');
+    await page.waitForSelector('[data-testid=unreadable-count]');
+    assert.match(await page.textContent('[data-testid=unreadable-count]'), /^1 stored records could not be read/);
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export]');
+    const backup = JSON.parse(await (await (await download).createReadStream()).toArray().then((b) => Buffer.concat(b).toString()));
+    assert.equal(backup.records.filter((r) => r.body.type === 'session').length, 1);
+    assert.deepEqual(backup.unreadable, ['{"id":"damaged-1","device":"x","bo']);
+  });
+});
+
+test('a full quota says so, keeps the session, and saves it once there is room', async () => {
+  await withPage(ctx.browser, 'quota full', async (page) => {
+    await page.goto(ctx.server.url);
+    await page.waitForSelector('[data-testid=storage-state]', { state: 'detached' }).catch(() => {});
+    const cdp = await page.context().newCDPSession(page);
+    const origin = new URL(ctx.server.url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await finishTest(page);
+    await page.waitForSelector('[data-testid=storage-problem]');
+    assert.match(await page.textContent('[data-testid=storage-problem]'), /Storage is full/);
+    assert.equal((await historyRows(page)).length, 1, 'the session is shown even though it is not stored');
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.click('[data-testid=tab-practice]');
+    await finishTest(page);
+    await saved(page);
+    assert.equal(await page.$('[data-testid=storage-problem]'), null, 'the banner goes once saving works');
+    await page.reload();
+    assert.equal((await historyRows(page)).length, 2, 'both sessions were stored');
+  });
+});
+
+test('with storage blocked the app works and says progress will not be kept', async () => {
+  await withPage(ctx.browser, 'storage blocked', async (page) => {
+    await page.addInitScript(() => {
+      // What private modes and blocked site data look like to a page.
+      IDBFactory.prototype.open = () => { throw new DOMException('blocked', 'SecurityError'); };
+    });
+    await page.goto(ctx.server.url);
+    await page.waitForSelector('[data-testid=storage-unavailable]');
+    assert.match(await page.textContent('[data-testid=storage-unavailable]'), /progress will not be kept/);
+    await finishTest(page);
+    assert.equal((await historyRows(page)).length, 1);
+  });
+});
+
+test('a v1 database is migrated into the record log', async () => {
+  await withPage(ctx.browser, 'v1 migration', async (page) => {
+    // A page of the same origin that does not run the app, to create the old database first.
+    await page.goto(`${ctx.server.url}/manifest.webmanifest`);
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('klava', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('sessions', { keyPath: 'id' });
+      open.onsuccess = () => {
+        const session = {
+          ended_at_ms: 1700000000000, utc_offset_min: 0, profile: { layout: 'us', language: 'en' },
+          mode: { kind: 'words', amount: 25, punctuation: false, numbers: false },
+          summary: { wpm: 61.5, raw_wpm: 63, accuracy: 97, consistency: 80, duration_ms: 24000,
+            chars: { correct: 120, incorrect: 3, extra: 0, missed: 0, spaces: 24, correct_spaces: 24, correct_word_chars: 118 },
+            keystrokes: 147, errors: 3 },
+        };
+        const tx = open.result.transaction('sessions', 'readwrite');
+        tx.objectStore('sessions').put({ id: 'v1-session', session: JSON.stringify(session) });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    }));
+    await page.goto(ctx.server.url);
+    const rows = await historyRows(page);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /2023-11-14.*words 25.*61\.5/);
+    const left = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('klava');
+      open.onsuccess = () => {
+        const db = open.result;
+        const r = db.transaction('sessions').objectStore('sessions').count();
+        r.onsuccess = () => { resolve([db.version, r.result]); db.close(); };
+      };
+    }));
+    assert.deepEqual(left, [2, 0], 'schema v2, the v1 store emptied');
+  });
+});
