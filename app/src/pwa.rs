@@ -2,11 +2,17 @@
 //! new deploy's worker is installed and waiting, [`register`]'s signal offers it; activating it asks the
 //! worker to take over and reloads once it has.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration};
+
+/// Set when the learner chose to take the new version: only then does a change of worker reload the page
+/// (the first install also changes the controller, and must not reload a page in use).
+static RELOAD_REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// A new version, installed and waiting.
 #[derive(Clone)]
@@ -21,6 +27,7 @@ unsafe impl Sync for UpdateAvailable {}
 impl UpdateAvailable {
     /// Lets the waiting worker take over; the page reloads when it controls it.
     pub fn activate(&self) {
+        RELOAD_REQUESTED.store(true, Ordering::Relaxed);
         let _ = self.worker.post_message(&"skip-waiting".into());
     }
 }
@@ -42,10 +49,9 @@ pub fn register() -> ReadSignal<Option<UpdateAvailable>> {
         return available;
     }
     let container = navigator.service_worker();
-    // Reload once the new worker has taken over (after the learner chose to).
-    let reloading = std::cell::Cell::new(false);
+    // Reload once the new worker has taken over, if the learner chose it (once).
     let on_change = Closure::<dyn Fn()>::new(move || {
-        if !reloading.replace(true) {
+        if RELOAD_REQUESTED.swap(false, Ordering::Relaxed) {
             let _ = window().location().reload();
         }
     });

@@ -12,14 +12,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 export const artifacts = join(here, 'artifacts');
 
-/** Starts the server on a free port with a fresh SQLite directory; resolves to { url, stop }. */
-export async function startServer() {
+/** The built app the tests serve. */
+export const distDir = process.env.KLAVA_DIST ?? join(root, 'dist');
+
+/**
+ * Starts the server on a free port (or `addr`) with a fresh SQLite directory, serving `dist` (the build by
+ * default); resolves to { url, stop }.
+ */
+export async function startServer({ dist = distDir, addr = '127.0.0.1:0' } = {}) {
   const bin = process.env.KLAVA_SERVER_BIN ?? join(root, 'target/debug/klava-sync-server');
-  const dist = process.env.KLAVA_DIST ?? join(root, 'dist');
   const dataDir = mkdtempSync(join(tmpdir(), 'klava-e2e-'));
   const env = { ...process.env, RUST_LOG: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--static-dir', dist], {
+  const child = spawn(bin, ['--addr', addr, '--data-dir', dataDir, '--static-dir', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });

@@ -143,9 +143,14 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         move || finished.get(),
         move |done, _, _| {
             if *done {
-                let profile = keyboards.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
+                let profile =
+                    keyboards.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
                 let session = engine.with_untracked(|e| session_of(e, profile, &config.get_untracked()));
-                progress.save(Record { id: ids::new_record_id(), device: progress.device(), body: Body::Session(Box::new(session)) });
+                progress.save(Record {
+                    id: ids::new_record_id(),
+                    device: progress.device(),
+                    body: Body::Session(Box::new(session)),
+                });
             }
         },
         false,
@@ -164,14 +169,5 @@ pub fn use_typing_test() -> UseTypingTestReturn {
         100,
     );
 
-    UseTypingTestReturn {
-        engine,
-        config,
-        now,
-        restart,
-        caps_lock: keys.caps_lock,
-        flash,
-        wrong_layout,
-        sink,
-    }
+    UseTypingTestReturn { engine, config, now, restart, caps_lock: keys.caps_lock, flash, wrong_layout, sink }
 }

@@ -35,8 +35,7 @@ fn results_of(e: &Engine, summary: Summary) -> ResultsData {
 pub fn TestPage() -> impl IntoView {
     let keyboards = Keyboards::expect();
     let saved = Progress::expect();
-    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, sink } =
-        use_typing_test();
+    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, sink } = use_typing_test();
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
     // Built once when the test ends, not on every key.

@@ -59,7 +59,11 @@ impl Progress {
                 let added = db.append(&records).await.map_err(|e| format!("{e} Nothing was imported."))?;
                 let aside: Vec<Unreadable> = unreadable
                     .iter()
-                    .map(|json| Unreadable { key: import_key(json), json: json.clone(), reason: "unreadable in the imported backup".into() })
+                    .map(|json| Unreadable {
+                        key: import_key(json),
+                        json: json.clone(),
+                        reason: "unreadable in the imported backup".into(),
+                    })
                     .collect();
                 if !aside.is_empty() && db.add_unreadable(&aside).await.is_ok() {
                     self.unreadable.set(db.unreadable().await.unwrap_or_default());
@@ -88,8 +92,7 @@ impl Progress {
             db.reset().await.map_err(|e| e.to_string())?;
         }
         if let Ok(Some(ls)) = window().local_storage() {
-            let keys: Vec<String> =
-                (0..ls.length().unwrap_or(0)).filter_map(|i| ls.key(i).ok().flatten()).collect();
+            let keys: Vec<String> = (0..ls.length().unwrap_or(0)).filter_map(|i| ls.key(i).ok().flatten()).collect();
             for k in keys.iter().filter(|k| k.starts_with("klava.") && *k != "klava.device") {
                 let _ = ls.remove_item(k);
             }

@@ -20,8 +20,9 @@ fn outbox() -> Vec<Record> {
 }
 
 fn set_outbox(records: &[Record]) {
-    let result = if records.is_empty() { Ok(LocalStorage::delete(OUTBOX)) } else { LocalStorage::set(OUTBOX, records) };
-    if let Err(e) = result {
+    if records.is_empty() {
+        LocalStorage::delete(OUTBOX);
+    } else if let Err(e) = LocalStorage::set(OUTBOX, records) {
         leptos::logging::warn!("klava: could not write the outbox: {e}");
     }
 }
@@ -119,7 +120,8 @@ impl Progress {
         let hlc = self.history.with_untracked(|h| {
             klava_core::record::Hlc::next(h.last_hlc(), crate::storage::ids::now_ms() as u64, &device)
         });
-        let body = klava_core::record::Body::Setting(klava_core::record::Setting { key: key.to_owned(), value: json, hlc });
+        let body =
+            klava_core::record::Body::Setting(klava_core::record::Setting { key: key.to_owned(), value: json, hlc });
         self.save(Record { id: crate::storage::ids::new_record_id(), device, body });
     }
 }

@@ -110,13 +110,15 @@ impl Db {
         for v in &values {
             let id = text(v, "id").unwrap_or_default();
             let json = text(v, "session").unwrap_or_default();
-            let parsed = serde_json::from_str::<Session>(&json)
-                .map_err(|e| e.to_string())
-                .and_then(|s| {
-                    let r = Record { id: Id::new(id.clone()).map_err(|e| e.to_string())?, device: device.clone(), body: Body::Session(Box::new(s)) };
-                    r.validate().map_err(|e| e.to_string())?;
-                    Ok(r)
-                });
+            let parsed = serde_json::from_str::<Session>(&json).map_err(|e| e.to_string()).and_then(|s| {
+                let r = Record {
+                    id: Id::new(id.clone()).map_err(|e| e.to_string())?,
+                    device: device.clone(),
+                    body: Body::Session(Box::new(s)),
+                };
+                r.validate().map_err(|e| e.to_string())?;
+                Ok(r)
+            });
             match parsed {
                 Ok(r) => records.push(r),
                 Err(reason) => unreadable.push(Unreadable { key: format!("v1-{id}"), json: json.clone(), reason }),
@@ -138,10 +140,18 @@ impl Db {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
         let store = tx.object_store(RECORDS).map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
-        let next: JsValue = meta.get(JsValue::from_str(NEXT_SEQ)).map_err(err)?.await.map_err(err)?.unwrap_or(JsValue::from(1.0));
+        let next: JsValue =
+            meta.get(JsValue::from_str(NEXT_SEQ)).map_err(err)?.await.map_err(err)?.unwrap_or(JsValue::from(1.0));
         let mut seq = next.as_f64().unwrap_or(1.0);
         let existing: std::collections::HashSet<String> = if records.len() > 8 {
-            store.get_all_keys(None, None).map_err(err)?.await.map_err(err)?.iter().filter_map(JsValue::as_string).collect()
+            store
+                .get_all_keys(None, None)
+                .map_err(err)?
+                .await
+                .map_err(err)?
+                .iter()
+                .filter_map(JsValue::as_string)
+                .collect()
         } else {
             let mut found = std::collections::HashSet::new();
             for r in records {
@@ -195,7 +205,10 @@ impl Db {
             .map(|v| StoredRecord {
                 id: text(v, "id").unwrap_or_default(),
                 seq: field(v, "seq").as_f64().unwrap_or(0.0),
-                json: text(v, "json").unwrap_or_else(|| JsValue::as_string(&web_sys::js_sys::JSON::stringify(v).map(JsValue::from).unwrap_or(JsValue::NULL)).unwrap_or_default()),
+                json: text(v, "json").unwrap_or_else(|| {
+                    JsValue::as_string(&web_sys::js_sys::JSON::stringify(v).map(JsValue::from).unwrap_or(JsValue::NULL))
+                        .unwrap_or_default()
+                }),
             })
             .collect())
     }
@@ -259,7 +272,8 @@ impl Db {
     pub async fn load_cache(&self) -> Result<Option<Cache>, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("read cache", &e);
         let tx = self.tx(&[CACHE], TransactionMode::ReadOnly, "read cache")?;
-        let v = tx.object_store(CACHE).map_err(err)?.get(JsValue::from_str(HISTORY)).map_err(err)?.await.map_err(err)?;
+        let v =
+            tx.object_store(CACHE).map_err(err)?.get(JsValue::from_str(HISTORY)).map_err(err)?.await.map_err(err)?;
         Ok(v.map(|v| Cache {
             version: field(&v, "version").as_f64().unwrap_or(0.0) as u32,
             through_seq: field(&v, "through_seq").as_f64().unwrap_or(0.0),

@@ -54,7 +54,8 @@ fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
 /// older tab holds it, and what opening reported otherwise.
 pub async fn open() -> Result<Database, StoreError> {
     let factory = Factory::new().map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
-    let mut request = factory.open(NAME, Some(VERSION)).map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    let mut request =
+        factory.open(NAME, Some(VERSION)).map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
     request.on_upgrade_needed(|event| {
         let old = event.old_version().unwrap_or(0);
         match event.database() {

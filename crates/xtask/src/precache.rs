@@ -73,7 +73,10 @@ mod tests {
         fs::write(dir.join("icons/icon.svg"), "<svg/>").unwrap();
         run(&[dir.display().to_string()]).unwrap();
         let first = fs::read_to_string(dir.join("sw.js")).unwrap();
-        assert!(first.contains(r#"const PRECACHE = ["./", "./app-1a2b.wasm", "./icons/icon.svg", "./index.html"];"#), "{first}");
+        assert!(
+            first.contains(r#"const PRECACHE = ["./", "./app-1a2b.wasm", "./icons/icon.svg", "./index.html"];"#),
+            "{first}"
+        );
         assert!(!first.contains("__KLAVA"));
         fs::write(dir.join("index.html"), "<html> ").unwrap();
         run(&[dir.display().to_string()]).unwrap();

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::civil::parse_utc_ms;
 use super::{Import, ImportError, ImportKind};
+use crate::civil::parse_utc_ms;
 use crate::keystats::KeyStat;
 use crate::profile::Profile;
 use crate::record::{Body, Id, Record, Session, SessionMode, Source};

@@ -1,0 +1,98 @@
+// The installable, offline app: a manifest with icons, a service worker that precaches the build, a
+// second visit that loads and works with the server gone, and a new deploy offered without cutting a test
+// short.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distDir, launchBrowser, startServer } from './harness.mjs';
+import { finishTest, historyRows, saved, targetWords } from './page.mjs';
+
+const browser = await launchBrowser();
+after(() => browser.close());
+
+/** A copy of the build that a test may change (a "new deploy"). */
+function copyOfDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'klava-dist-'));
+  cpSync(distDir, dir, { recursive: true });
+  return dir;
+}
+
+/** Opens the app and waits until the service worker controls the page. */
+async function openControlled(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+test('the manifest is installable and the worker precaches exactly the build', async () => {
+  const server = await startServer();
+  try {
+    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    assert.equal(manifest.display, 'standalone');
+    assert.deepEqual(manifest.icons.map((i) => i.sizes), ['192x192', '512x512', 'any']);
+    for (const icon of manifest.icons) assert.equal((await fetch(`${server.url}/${icon.src}`)).status, 200, icon.src);
+    const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
+    const list = JSON.parse(sw.match(/const PRECACHE = (\[.*\]);/)[1]);
+    assert.ok(list.some((p) => /\.wasm$/.test(p)) && list.some((p) => /^\.\/klava-app-[0-9a-f]+\.js$/.test(p)), sw);
+    for (const path of list) assert.equal((await fetch(`${server.url}/${path.slice(2)}`)).status, 200, path);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a second visit loads and works with the server gone, and keeps what was typed', async () => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openControlled(page, server.url);
+    await server.stop();
+    await page.reload();
+    await finishTest(page);
+    await saved(page);
+    await page.reload();
+    assert.equal((await historyRows(page)).length, 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new deploy is offered mid-test without interrupting it, and reloading takes it', async () => {
+  const dist = copyOfDist();
+  const server = await startServer({ dist });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openControlled(page, server.url);
+    const first = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+    const words = await targetWords(page);
+    await page.keyboard.type(words[0].slice(0, 2), { delay: 20 });
+    appendFileSync(join(dist, 'sw.js'), '\n// a new deploy\n');
+    // Last-Modified has one-second steps: make the new file's differ, as a real deploy's would.
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(join(dist, 'sw.js'), later, later);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector('[data-testid=update-available]', { timeout: 20_000 }).catch(async (e) => {
+      const state = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({
+        installing: r.installing?.state, waiting: r.waiting?.state, active: r.active?.state,
+        controller: navigator.serviceWorker.controller?.state })));
+      throw new Error(`${e.message}: ${JSON.stringify(state)}`);
+    });
+    assert.deepEqual(await targetWords(page), words, 'the test in progress is still there');
+    assert.equal(await page.$$eval('[data-testid=text] .ch.correct', (c) => c.length), 2, 'with what was typed');
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-reload]')]);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const active = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active));
+    assert.ok(active, 'the new worker is active, none waiting');
+    assert.equal(await page.$('[data-testid=update-available]'), null);
+    assert.ok(first, 'was controlled before');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.stop();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
