@@ -15,8 +15,8 @@ test('a finished test is in the history after a reload', async () => {
     await page.reload();
     const rows = await historyRows(page);
     assert.equal(rows.length, 1);
-    assert.match(rows[0], /us\/en.*words 10/);
-    assert.match(await page.textContent('[data-testid=bests]'), /us\/en words 10/);
+    assert.match(rows[0], /English \(US\) · QWERTY.*words 10/);
+    assert.match(await page.textContent('[data-testid=bests]'), /English \(US\) · QWERTY · words 10/);
   });
 });
 

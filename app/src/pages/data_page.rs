@@ -27,7 +27,7 @@ fn StorageState() -> impl IntoView {
         <p data-testid="storage-state">
             {move || match progress.status.get() {
                 Status::Loading => "Opening storage…".to_owned(),
-                Status::Ready => format!("{} sessions are stored in this browser.", progress.history.with(|h| h.len())),
+                Status::Ready => format!("Sessions stored in this browser: {}.", progress.history.with(|h| h.len())),
                 Status::Unavailable(e) => format!("{e} Progress is kept only until this tab closes."),
             }}
         </p>

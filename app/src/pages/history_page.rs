@@ -6,6 +6,7 @@ use klava_core::record::Source;
 use leptos::prelude::*;
 
 use crate::progress::{Progress, Status};
+use crate::settings::Keyboards;
 
 /// Rows shown at first and added by "show more" (the list can hold thousands).
 const PAGE: usize = 50;
@@ -22,13 +23,22 @@ fn source_label(s: Source) -> &'static str {
     }
 }
 
+/// The layout's name for a profile key `layout/language` (the key itself for a layout not in the catalog).
+fn profile_name(key: &str) -> String {
+    let layout = key.split('/').next().unwrap_or(key);
+    Keyboards::expect()
+        .layouts
+        .with_value(|ls| ls.iter().find(|l| l.id == layout).map(|l| l.name.clone()))
+        .unwrap_or_else(|| key.to_owned())
+}
+
 /// One session of the list.
 #[component]
 fn HistoryRow(row: Row) -> impl IntoView {
     view! {
         <tr data-testid="history-row">
             <td>{format_local(row.ended_at_ms, row.utc_offset_min)}</td>
-            <td>{row.profile}</td>
+            <td title=row.profile.clone()>{profile_name(&row.profile)}</td>
             <td>{row.mode}</td>
             <td class="num">{figure(row.wpm, 1)}</td>
             <td class="num">{figure(row.raw_wpm, 1)}</td>
@@ -48,7 +58,16 @@ pub fn HistoryPage() -> impl IntoView {
     let total = Memo::new(move |_| progress.history.with(|h| h.len()));
     let rows = Memo::new(move |_| progress.history.with(|h| h.rows().take(shown.get()).cloned().collect::<Vec<_>>()));
     let bests = Memo::new(move |_| {
-        progress.history.with(|h| h.bests().iter().map(|(k, b)| (k.clone(), b.wpm, b.accuracy)).collect::<Vec<_>>())
+        progress.history.with(|h| {
+            h.bests()
+                .iter()
+                .map(|(k, b)| {
+                    // `layout/language mode`: the layout's name, then the mode.
+                    let (profile, mode) = k.split_once(' ').unwrap_or((k, ""));
+                    (format!("{} · {mode}", profile_name(profile)), b.wpm, b.accuracy)
+                })
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <main class="page history-page">

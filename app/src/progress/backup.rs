@@ -56,7 +56,8 @@ impl Progress {
         let total = records.len();
         match self.db.get_value() {
             Some(db) if self.status.get_untracked() == Status::Ready => {
-                let added = db.append(&records).await.map_err(|e| format!("{e} Nothing was imported."))?;
+                let appended = db.append(&records).await.map_err(|e| format!("{e} Nothing was imported."))?;
+                let added = appended.added;
                 let aside: Vec<Unreadable> = unreadable
                     .iter()
                     .map(|json| Unreadable {
@@ -69,6 +70,7 @@ impl Progress {
                     self.unreadable.set(db.unreadable().await.unwrap_or_default());
                 }
                 self.fold_in(&records);
+                self.covered(appended);
                 self.save_cache().await;
                 Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
             }

@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::settings::Keyboards;
 use crate::storage::StoreError;
-use crate::storage::db::{Cache, Db, StoredRecord, Unreadable};
+use crate::storage::db::{Appended, Cache, Db, StoredRecord, Unreadable};
 use crate::storage::ids;
 
 /// Where storage stands.
@@ -194,6 +194,14 @@ impl Progress {
                     p.save_cache().await;
                 }
             });
+        }
+    }
+
+    /// After this tab appended records it has already folded in: when they directly follow what the
+    /// history was folded through (no other tab wrote in between), the history now covers them too.
+    fn covered(&self, appended: Appended) {
+        if appended.added > 0 && appended.first_seq == self.through_seq.get_value() + 1.0 {
+            self.through_seq.set_value(appended.last_seq);
         }
     }
 

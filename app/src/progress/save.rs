@@ -58,7 +58,8 @@ impl Progress {
             return;
         }
         match db.append(&records).await {
-            Ok(_) => {
+            Ok(appended) => {
+                self.covered(appended);
                 let saved: std::collections::HashSet<_> = records.iter().map(|r| r.id.clone()).collect();
                 self.pending.update_value(|p| p.retain(|r| !saved.contains(&r.id)));
                 let remaining: Vec<Record> = outbox().into_iter().filter(|r| !saved.contains(&r.id)).collect();

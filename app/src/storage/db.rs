@@ -20,6 +20,14 @@ pub struct StoredRecord {
     pub json: String,
 }
 
+/// What an append stored: how many records were new and the local `seq`s they got (`first..=last`).
+#[derive(Clone, Copy, Debug)]
+pub struct Appended {
+    pub added: usize,
+    pub first_seq: f64,
+    pub last_seq: f64,
+}
+
 /// A record that could not be read, kept aside.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
@@ -124,7 +132,7 @@ impl Db {
                 Err(reason) => unreadable.push(Unreadable { key: format!("v1-{id}"), json: json.clone(), reason }),
             }
         }
-        let added = Self::put_records(&tx, &records).await?;
+        let added = Self::put_records(&tx, &records).await?.added;
         let aside = tx.object_store(UNREADABLE).map_err(err)?;
         for u in &unreadable {
             aside.put(&Self::unreadable_value(u), None).map_err(err)?;
@@ -135,14 +143,15 @@ impl Db {
     }
 
     /// Adds the records not stored yet, numbering them in order of arrival, inside `tx` (which covers
-    /// `records` and `meta`). Returns how many were new.
-    async fn put_records(tx: &Transaction, records: &[Record]) -> Result<usize, StoreError> {
+    /// `records` and `meta`).
+    async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
         let store = tx.object_store(RECORDS).map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
         let next: JsValue =
             meta.get(JsValue::from_str(NEXT_SEQ)).map_err(err)?.await.map_err(err)?.unwrap_or(JsValue::from(1.0));
-        let mut seq = next.as_f64().unwrap_or(1.0);
+        let first = next.as_f64().unwrap_or(1.0);
+        let mut seq = first;
         let existing: std::collections::HashSet<String> = if records.len() > 8 {
             store
                 .get_all_keys(None, None)
@@ -175,15 +184,15 @@ impl Db {
             added += 1;
         }
         drop(meta.put(&JsValue::from(seq), Some(&JsValue::from_str(NEXT_SEQ))).map_err(err)?);
-        Ok(added)
+        Ok(Appended { added, first_seq: first, last_seq: seq - 1.0 })
     }
 
-    /// Stores the records not stored yet, all or none. Returns how many were new.
+    /// Stores the records not stored yet, all or none.
     ///
     /// # Errors
     /// [`StoreError::QuotaExceeded`] when the disk or quota is full, and other write failures; then nothing
     /// was stored.
-    pub async fn append(&self, records: &[Record]) -> Result<usize, StoreError> {
+    pub async fn append(&self, records: &[Record]) -> Result<Appended, StoreError> {
         let tx = self.tx(&[RECORDS, META], TransactionMode::ReadWrite, "save")?;
         let added = Self::put_records(&tx, records).await?;
         finish(tx, "save").await?;

@@ -1,0 +1,64 @@
+// Benchmark: opening the app with 10,000 stored sessions (~3M keystrokes) in headless Chromium (figures in
+// BENCHMARKS.md). After `trunk build --release --offline && cargo build -p klava-sync-server`:
+//   node tests/e2e/bench-store.mjs [SESSIONS]
+// It generates a backup with klava-core's `gen_backup` example, imports it through the Data page, then
+// reloads: "open" is navigation start to the history being folded and shown (the `klava-history-ready`
+// mark, then the History tab's rows on screen), from the cache; "cold" is the same with the cache deleted,
+// so every session is read and replayed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launchBrowser } from './harness.mjs';
+
+const sessions = Number(process.argv[2] ?? 10_000);
+const root = join(import.meta.dirname, '..', '..');
+const file = join(root, 'target', `klava-bench-${sessions}.json`);
+if (!existsSync(file)) {
+  console.log(execFileSync('cargo', ['run', '--release', '-q', '-p', 'klava-core', '--example', 'gen_backup', '--', `${sessions}`, file],
+    { cwd: root, encoding: 'utf8' }).trim());
+}
+console.log(`backup: ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+
+const server = await startServer();
+const browser = await launchBrowser();
+const ms = (x) => `${Math.round(x)} ms`;
+
+/** Reloads and returns [history ready, rows on screen] in ms since navigation start. */
+async function open(page) {
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('klava-history-ready').length > 0, null, { timeout: 120_000 });
+  await page.click('[data-testid=tab-history]');
+  await page.waitForSelector('[data-testid=history-row]');
+  return page.evaluate(() => [performance.getEntriesByName('klava-history-ready')[0].startTime, performance.now()]);
+}
+
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.url);
+  await page.click('[data-testid=tab-data]');
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid=import-file]', file);
+  await page.waitForSelector('[data-testid=import-done], [data-testid=import-error]', { timeout: 600_000 });
+  console.log(`import: ${ms(Date.now() - t0)} — ${await page.textContent('[data-testid=import-done], [data-testid=import-error]')}`);
+  const count = async () => page.textContent('[data-testid=history-count]');
+  for (let i = 1; i <= 3; i++) {
+    const [ready, shown] = await open(page);
+    console.log(`open ${i} (cached fold): history ready ${ms(ready)}, rows shown ${ms(shown)} after navigation start (${await count()} sessions)`);
+  }
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('klava');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('cache', 'readwrite');
+      tx.objectStore('cache').clear();
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  const [ready, shown] = await open(page);
+  console.log(`cold open (cache deleted, every session replayed): history ready ${ms(ready)}, rows shown ${ms(shown)}`);
+  const [again] = await open(page);
+  console.log(`next open (cache rebuilt): history ready ${ms(again)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
