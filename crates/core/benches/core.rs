@@ -4,15 +4,21 @@
 //! - `stats/1000_keystrokes`: the summary and per-key figures of a finished 1,000-keystroke session
 //!   (goal ≤ 100 µs);
 //! - `fold/10000_sessions_of_300`: folding 10,000 sessions of 300 keystrokes into an accumulator, from
-//!   their per-key figures and from their raw logs (goal ≤ 200 ms).
+//!   their per-key figures and from their raw logs (goal ≤ 200 ms);
+//! - `history/*`: the record fold — 10,000 stored sessions replayed and folded, one session added, and the
+//!   history cache written and read.
 
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use klava_core::accumulate::Accumulator;
 use klava_core::fingers::UsQwerty;
+use klava_core::history::History;
 use klava_core::keystats::SessionKeyStats;
+use klava_core::layout::catalog;
 use klava_core::lessons::{EN_WORDS_200, parse_lines};
+use klava_core::profile::Profile;
+use klava_core::record::{Body, Id, Record, Replay, Session, SessionMode, Source};
 use klava_core::rng::Rng;
 use klava_core::textgen::{TextOptions, words};
 use klava_core::{Engine, Input, Options, Summary};
@@ -109,5 +115,46 @@ fn fold(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine, stats, fold);
+/// The history fold as the app runs it: 10,000 session records (replayed from their stored key logs) folded
+/// from scratch (a missing cache), one more record added to a folded history (a session ends), and the
+/// cache written and read as JSON.
+fn history(c: &mut Criterion) {
+    let layouts = catalog::all().unwrap();
+    let records: Vec<Record> = (0..10_000u64)
+        .map(|i| {
+            let (text, inputs) = session_inputs(290, i);
+            let e = play(&text, &inputs[..300.min(inputs.len())]);
+            let s = Session {
+                ended_at_ms: 1.7e12 + i as f64 * 60_000.0,
+                utc_offset_min: 0,
+                profile: Profile { layout: "us".into(), language: "en".into() },
+                mode: SessionMode { kind: "words".into(), amount: 50, punctuation: false, numbers: false },
+                summary: Summary::from(&e),
+                source: Source::Klava,
+                replay: Some(Replay::of(&e)),
+                imported_keys: None,
+            };
+            Record {
+                id: Id::new(format!("s{i}")).unwrap(),
+                device: Id::new("d").unwrap(),
+                body: Body::Session(Box::new(s)),
+            }
+        })
+        .collect();
+    let (last, rest) = records.split_last().unwrap();
+    let folded = History::from_records(rest, &layouts);
+    let json = serde_json::to_string(&History::from_records(&records, &layouts)).unwrap();
+    let mut g = c.benchmark_group("history");
+    g.sample_size(10);
+    g.bench_function("fold_10000_session_records", |b| b.iter(|| History::from_records(black_box(&records), &layouts)));
+    g.bench_function("add_one_to_9999", |b| {
+        b.iter_batched(|| folded.clone(), |mut h| h.apply(black_box(last), &layouts), BatchSize::LargeInput)
+    });
+    g.bench_function("cache_write_10000", |b| b.iter(|| serde_json::to_string(black_box(&folded)).unwrap()));
+    g.bench_function("cache_read_10000", |b| b.iter(|| serde_json::from_str::<History>(black_box(&json)).unwrap()));
+    g.finish();
+    println!("history cache for 10,000 sessions: {} bytes of JSON", json.len());
+}
+
+criterion_group!(benches, engine, stats, fold, history);
 criterion_main!(benches);

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::{Import, ImportError, ImportKind};
 use crate::civil::parse_utc_ms;
@@ -20,12 +21,28 @@ struct KeybrResult {
     layout: String,
     #[serde(default)]
     text_type: String,
-    time_stamp: serde_json::Value,
+    time_stamp: Stamp,
     length: u32,
     time: f64,
     errors: u32,
     #[serde(default)]
     histogram: Vec<Sample>,
+}
+
+/// A date as keybr writes it (ISO 8601 text), or ms since the epoch.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Stamp {
+    Text(String),
+    Ms(f64),
+}
+
+/// Enough of a result to recognise the format.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Shape {
+    histogram: Option<serde::de::IgnoredAny>,
+    time_stamp: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -38,22 +55,24 @@ struct Sample {
 }
 
 /// Whether the array looks like keybr results.
-pub(super) fn looks_like(items: &[serde_json::Value]) -> bool {
-    items.first().is_some_and(|v| v.get("histogram").is_some() && v.get("timeStamp").is_some())
+pub(super) fn looks_like(items: &[&RawValue]) -> bool {
+    items
+        .first()
+        .and_then(|v| serde_json::from_str::<Shape>(v.get()).ok())
+        .is_some_and(|s| s.histogram.is_some() && s.time_stamp.is_some())
 }
 
-pub(super) fn parse(items: &[serde_json::Value], device: &Id) -> Result<Import, ImportError> {
+pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportError> {
     let mut records = Vec::with_capacity(items.len());
     let mut unknown_layouts = std::collections::BTreeSet::new();
     for (i, item) in items.iter().enumerate() {
         let bad = |reason: String| ImportError::BadKeybrResult { index: i + 1, reason };
-        let r: KeybrResult = serde_json::from_value(item.clone()).map_err(|e| bad(e.to_string()))?;
+        let r: KeybrResult = serde_json::from_str(item.get()).map_err(|e| bad(e.to_string()))?;
         let started = match &r.time_stamp {
-            serde_json::Value::String(s) => parse_utc_ms(s),
-            serde_json::Value::Number(n) => n.as_f64(),
-            _ => None,
-        }
-        .ok_or_else(|| bad(format!("the time {} is not a date", r.time_stamp)))?;
+            Stamp::Text(s) => parse_utc_ms(s).ok_or_else(|| bad(format!("the time {s:?} is not a date")))?,
+            Stamp::Ms(ms) if ms.is_finite() => *ms,
+            Stamp::Ms(ms) => return Err(bad(format!("the time {ms} is not a date"))),
+        };
         if !r.time.is_finite() || r.time <= 0.0 {
             return Err(bad(format!("the duration {} is not a positive number of ms", r.time)));
         }

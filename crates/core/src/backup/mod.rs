@@ -9,6 +9,7 @@ mod keybr;
 mod monkeytype;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::record::{Id, Record};
@@ -94,6 +95,17 @@ pub enum ImportError {
     NothingToImport,
 }
 
+/// The top of a JSON object file: enough to tell a Klava backup and its version.
+#[derive(Deserialize)]
+struct Probe<'a> {
+    format: Option<String>,
+    version: Option<u64>,
+    #[serde(borrow)]
+    records: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    unreadable: Vec<&'a RawValue>,
+}
+
 /// Reads any importable file; `device` is recorded as the maker of imported sessions.
 ///
 /// # Errors
@@ -101,18 +113,17 @@ pub enum ImportError {
 pub fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim_start();
+    let bad_json = |e: serde_json::Error| ImportError::BadJson(e.to_string());
     if trimmed.is_empty() {
         return Err(ImportError::Empty);
     }
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::BadJson(e.to_string()))?;
-        return match value {
-            serde_json::Value::Object(ref o) if o.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {
-                parse_backup(value)
-            }
-            serde_json::Value::Array(items) if keybr::looks_like(&items) => keybr::parse(&items, device),
-            _ => Err(ImportError::Foreign),
-        };
+    if trimmed.starts_with('{') {
+        let probe: Probe = serde_json::from_str(text).map_err(bad_json)?;
+        return if probe.format.as_deref() == Some(FORMAT) { parse_backup(probe) } else { Err(ImportError::Foreign) };
+    }
+    if trimmed.starts_with('[') {
+        let items: Vec<&RawValue> = serde_json::from_str(text).map_err(bad_json)?;
+        return if keybr::looks_like(&items) { keybr::parse(&items, device) } else { Err(ImportError::Foreign) };
     }
     if monkeytype::looks_like(trimmed) {
         return monkeytype::parse(trimmed, device);
@@ -120,31 +131,28 @@ pub fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
     Err(ImportError::Foreign)
 }
 
-fn parse_backup(value: serde_json::Value) -> Result<Import, ImportError> {
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+fn parse_backup(probe: Probe<'_>) -> Result<Import, ImportError> {
+    let version = probe.version.unwrap_or(0);
     if version > u64::from(VERSION) {
         return Err(ImportError::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)));
     }
-    let serde_json::Value::Object(mut o) = value else { return Err(ImportError::Foreign) };
     let bad = |index, reason: String| ImportError::BadRecord { index, reason };
-    let Some(serde_json::Value::Array(items)) = o.remove("records") else {
-        return Err(bad(0, "the backup has no list of records".into()));
-    };
+    let items = probe.records.ok_or_else(|| bad(0, "the backup has no list of records".into()))?;
     let records = items
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let r: Record = serde_json::from_value(item).map_err(|e| bad(i + 1, e.to_string()))?;
+            let r: Record = serde_json::from_str(item.get()).map_err(|e| bad(i + 1, e.to_string()))?;
             r.validate().map_err(|e| bad(i + 1, e.to_string()))?;
             Ok(r)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let unreadable = match o.remove("unreadable") {
-        Some(serde_json::Value::Array(items)) => {
-            items.into_iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect()
-        }
-        _ => Vec::new(),
-    };
+    // Kept as they were: a string's text, anything else as its JSON.
+    let unreadable = probe
+        .unreadable
+        .iter()
+        .map(|v| serde_json::from_str::<String>(v.get()).unwrap_or_else(|_| v.get().to_owned()))
+        .collect();
     Ok(Import { kind: ImportKind::Klava, records, unreadable, notes: Vec::new() })
 }
 
