@@ -137,3 +137,22 @@ test('a v1 database is migrated into the record log', async () => {
     assert.deepEqual(left, [2, 0], 'schema v2, the v1 store emptied');
   });
 });
+
+test('deleting a session removes it from the history and the bests, and stays deleted', async () => {
+  await withPage(ctx.browser, 'delete session', async (page) => {
+    page.on('dialog', (d) => d.accept());
+    await page.goto(ctx.server.url);
+    await finishTest(page);
+    await page.click('[data-testid=restart]');
+    await finishTest(page);
+    await saved(page);
+    const rows = await historyRows(page);
+    assert.equal(rows.length, 2);
+    await page.click('[data-testid=history-row]:first-child [data-testid=delete-session]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-row]').length === 1);
+    assert.equal((await historyRows(page))[0], rows[1]);
+    await saved(page);
+    await page.reload();
+    assert.deepEqual(await historyRows(page), [rows[1]]);
+  });
+});

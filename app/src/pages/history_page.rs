@@ -32,9 +32,16 @@ fn profile_name(key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// One session of the list.
+/// One session of the list, with a button to delete it (after confirmation).
 #[component]
 fn HistoryRow(row: Row) -> impl IntoView {
+    let id = row.id.clone();
+    let delete = move |_| {
+        let sure = window().confirm_with_message("Delete this session from your history on every device?");
+        if sure.unwrap_or(false) {
+            Progress::expect().delete(id.clone());
+        }
+    };
     view! {
         <tr data-testid="history-row">
             <td>{format_local(row.ended_at_ms, row.utc_offset_min)}</td>
@@ -46,6 +53,8 @@ fn HistoryRow(row: Row) -> impl IntoView {
             <td class="num">{figure(row.consistency, 0)}</td>
             <td class="num">{format!("{:.1} s", row.duration_ms / 1000.0)}</td>
             <td class="muted">{source_label(row.source)}</td>
+            <td><button class="link delete" title="Delete this session" aria-label="Delete this session"
+                data-testid="delete-session" on:click=delete>"×"</button></td>
         </tr>
     }
 }
@@ -90,7 +99,7 @@ pub fn HistoryPage() -> impl IntoView {
             <Show when=move || { total.get() > 0 }>
                 <table class="history" data-testid="history">
                     <thead><tr><th>"When"</th><th>"Profile"</th><th>"Test"</th><th>"wpm"</th><th>"raw"</th>
-                        <th>"acc"</th><th>"cons."</th><th>"time"</th><th></th></tr></thead>
+                        <th>"acc"</th><th>"cons."</th><th>"time"</th><th></th><th></th></tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.id.clone() let(row)>
                             <HistoryRow row />

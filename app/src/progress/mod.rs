@@ -165,6 +165,7 @@ impl Progress {
             let records: Vec<Record> = all.iter().filter_map(|s| decode(s).ok()).collect();
             *history = self.layouts.with_value(|l| History::from_records(&records, l));
         }
+        // (At load nothing is pending yet; the outbox is folded in after.)
         if !aside.is_empty() {
             leptos::logging::warn!("klava: {} stored records could not be read and were set aside", aside.len());
             db.set_aside(&aside).await?;
@@ -183,18 +184,33 @@ impl Progress {
                 }
             });
         });
-        if rebuild && let Some(db) = self.db.get_value() {
+        if rebuild {
             let p = *self;
-            spawn_local(async move {
-                let mut history = History::default();
-                let mut through = 0.0;
-                if p.fold_new(&db, &mut history, &mut through).await.is_ok() {
-                    p.history.set(history);
-                    p.through_seq.set_value(through);
-                    p.save_cache().await;
-                }
-            });
+            spawn_local(async move { p.rebuild().await });
         }
+    }
+
+    /// Folds everything again: the stored records and those not stored yet (a tombstone for something
+    /// already folded in needs this).
+    async fn rebuild(self) {
+        // Taken first: a record saved meanwhile leaves `pending` once stored, maybe after the read below.
+        let pending = self.pending();
+        let mut records = Vec::new();
+        let mut through = 0.0;
+        if let Some(db) = self.db.get_value() {
+            match db.read_since(0.0).await {
+                Ok(all) => {
+                    through = all.iter().map(|s| s.seq).fold(0.0, f64::max);
+                    records.extend(all.iter().filter_map(|s| decode(s).ok()));
+                }
+                Err(e) => leptos::logging::warn!("klava: could not read the log to fold it again: {e}"),
+            }
+        }
+        records.extend(pending);
+        let history = self.layouts.with_value(|l| History::from_records(&records, l));
+        self.history.set(history);
+        self.through_seq.set_value(through);
+        self.save_cache().await;
     }
 
     /// After this tab appended records it has already folded in: when they directly follow what the

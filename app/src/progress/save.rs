@@ -126,3 +126,11 @@ impl Progress {
         self.save(Record { id: crate::storage::ids::new_record_id(), device, body });
     }
 }
+
+impl Progress {
+    /// Deletes a session: a tombstone record, so the deletion reaches every device.
+    pub fn delete(&self, target: klava_core::record::Id) {
+        let body = klava_core::record::Body::Delete { target };
+        self.save(Record { id: crate::storage::ids::new_record_id(), device: self.device(), body });
+    }
+}
