@@ -48,6 +48,19 @@ struct Stored {
     heatmap: Heatmap,
 }
 
+impl Stored {
+    /// The settings this names; `None` when its layout is not in the catalog.
+    fn into_settings(self, layouts: &[Layout]) -> Option<KeyboardSettings> {
+        Some(KeyboardSettings {
+            layout: layouts.iter().position(|l| l.id == self.layout)?,
+            input: self.input,
+            show_keyboard: self.show_keyboard,
+            finger_colours: self.finger_colours,
+            heatmap: self.heatmap,
+        })
+    }
+}
+
 /// The settings and the catalog, as provided in context.
 #[derive(Clone, Copy)]
 pub struct Keyboards {
@@ -60,20 +73,19 @@ impl Keyboards {
     /// them stored, and provides both.
     pub fn provide() -> Self {
         let layouts = catalog::all().expect("built-in layouts are validated by klava-core's tests");
-        let settings = stored::load::<Stored>(STORE_KEY).map_or_else(KeyboardSettings::default, |s| KeyboardSettings {
-            layout: layouts.iter().position(|l| l.id == s.layout).unwrap_or(0),
-            input: s.input,
-            show_keyboard: s.show_keyboard,
-            finger_colours: s.finger_colours,
-            heatmap: s.heatmap,
-        });
+        let settings = stored::load::<Stored>(STORE_KEY)
+            .map_or_else(KeyboardSettings::default, |s| s.into_settings(&layouts).unwrap_or_default());
         let k = Self { settings: RwSignal::new(settings), layouts: StoredValue::new(layouts) };
-        stored::save_on_change(STORE_KEY, k.settings, move |s| Stored {
+        let to_stored = move |s: &KeyboardSettings| Stored {
             layout: k.layout_at(s.layout, |l| l.id.clone()),
             input: s.input,
             show_keyboard: s.show_keyboard,
             finger_colours: s.finger_colours,
             heatmap: s.heatmap,
+        };
+        stored::save_on_change(STORE_KEY, k.settings, to_stored);
+        stored::follow_log(STORE_KEY, k.settings, to_stored, move |s: Stored| {
+            k.layouts.with_value(|ls| s.into_settings(ls))
         });
         provide_context(k);
         k

@@ -39,9 +39,41 @@ where
         if let Err(e) = LocalStorage::set(key, value) {
             leptos::logging::warn!("klava: could not store {key}: {e}");
         }
-        // The first value stored is the defaults, not a choice: only changes are records.
+        // The first value stored is the defaults, not a choice: only changes are records; and a value
+        // that came from the log is not recorded again.
         if let (Some(_), Some(progress)) = (before, use_context::<Progress>()) {
-            progress.save_setting(key.trim_start_matches("klava."), json);
+            let name = key.trim_start_matches("klava.");
+            let logged = progress.history.with_untracked(|h| h.setting(name).map(|s| s.value == json));
+            if logged != Some(true) {
+                progress.save_setting(name, json);
+            }
+        }
+    });
+}
+
+/// Follows the log: when the newest recorded value of `key` (from another device, an import, or a tab
+/// closed before its LocalStorage write) differs from `signal`'s, `signal` takes it. `from_stored` turns
+/// the stored form back into the value (`None` when it names something this build does not offer).
+pub fn follow_log<T, S>(
+    key: &'static str,
+    signal: RwSignal<T>,
+    to_stored: impl Fn(&T) -> S + 'static,
+    from_stored: impl Fn(S) -> Option<T> + 'static,
+) where
+    T: Send + Sync + 'static,
+    S: Serialize + DeserializeOwned,
+{
+    Effect::new(move |_| {
+        let Some(progress) = use_context::<Progress>() else { return };
+        let name = key.trim_start_matches("klava.");
+        let Some(logged) = progress.history.with(|h| h.setting(name).map(|s| s.value.clone())) else { return };
+        let current = signal.with_untracked(|v| serde_json::to_string(&to_stored(v)).ok());
+        if current.as_deref() == Some(logged.as_str()) {
+            return;
+        }
+        match serde_json::from_str::<S>(&logged).ok().and_then(&from_stored) {
+            Some(value) => signal.set(value),
+            None => leptos::logging::warn!("klava: ignoring the recorded {key}: {logged}"),
         }
     });
 }

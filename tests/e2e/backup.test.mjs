@@ -112,3 +112,26 @@ test('reset deletes everything after confirmation', async () => {
       'settings are back to the defaults');
   });
 });
+
+test('a newer settings change in an imported backup is applied, and not recorded again', async () => {
+  await withPage(ctx.browser, 'settings from the log', async (page) => {
+    await page.goto(ctx.server.url);
+    await page.waitForSelector('[data-testid=layout]');
+    const value = JSON.stringify({ layout: 'dvorak', input: 'Emulate', show_keyboard: true, finger_colours: false, heatmap: 'Off' });
+    const hlc = { ms: Date.now() + 60_000, counter: 0, device: 'other-device' };
+    const backup = JSON.stringify({ format: 'klava-backup', version: 1, exported_at_ms: Date.now(), device: 'other-device',
+      records: [{ id: 'setting-1', device: 'other-device', body: { type: 'setting', key: 'keyboard', value, hlc } }] });
+    const r = await importText(page, 'other.json', backup);
+    assert.ok(r.ok, r.text);
+    await page.click('[data-testid=tab-practice]');
+    assert.match(await page.$eval('[data-testid=layout] option:checked', (o) => o.textContent), /Dvorak/);
+    assert.equal(await page.$eval('[data-testid=input-mode]', (s) => s.value), 'emulate');
+    await page.reload();
+    assert.match(await page.$eval('[data-testid=layout] option:checked', (o) => o.textContent), /Dvorak/, 'kept');
+    await page.click('[data-testid=tab-data]');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export]');
+    const out = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
+    assert.deepEqual(out.records.filter((x) => x.body.type === 'setting').map((x) => x.id), ['setting-1']);
+  });
+});

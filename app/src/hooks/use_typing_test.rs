@@ -78,6 +78,12 @@ pub fn use_typing_test() -> UseTypingTestReturn {
     let initial = TestConfig { language: language(), ..TestConfig::default() };
     let config = RwSignal::new(stored::load::<StoredTest>(STORE_KEY).map_or(initial, |s| initial.with_stored(s)));
     stored::save_on_change(STORE_KEY, config, |c| StoredTest::from(c));
+    stored::follow_log(
+        STORE_KEY,
+        config,
+        |c| StoredTest::from(c),
+        move |s| Some(config.get_untracked().with_stored(s)),
+    );
     let mut first_rng = Rng::new(random_seed());
     let engine = RwSignal::new(new_engine(&config.get_untracked(), &mut first_rng));
     let rng = StoredValue::new(first_rng);

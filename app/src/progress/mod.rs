@@ -126,17 +126,21 @@ impl Progress {
                 self.through_seq.set_value(through);
                 self.history.set(history);
                 self.status.set(Status::Ready);
+                // In the same turn as the history, so nothing sees the history without the outbox.
+                save::restore_outbox(self);
                 if changed {
                     self.save_cache().await;
                 }
             }
-            Err(e) => self.status.set(Status::Unavailable(e)),
+            Err(e) => {
+                self.status.set(Status::Unavailable(e));
+                save::restore_outbox(self);
+            }
         }
         mark("klava-history-ready");
         if let Ok(list) = db.unreadable().await {
             self.unreadable.set(list);
         }
-        save::restore_outbox(self);
     }
 
     /// Folds the records stored after `through` into `history`; unreadable ones are set aside. Returns
