@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { distDir, launchBrowser, startServer } from './harness.mjs';
 import { finishTest, historyRows, saved, targetWords } from './page.mjs';
@@ -52,6 +53,35 @@ test('a second visit loads and works with the server gone, and keeps what was ty
     await finishTest(page);
     await saved(page);
     await page.reload();
+    assert.equal((await historyRows(page)).length, 1);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A plain static file server (Python's http.server) on a free port, serving `dir`. */
+async function staticHost(dir) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
+    { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: () => new Promise((r) => { child.on('exit', r); child.kill(); }) };
+}
+
+test('served by a plain static host, the app also installs and works offline', async () => {
+  const host = await staticHost(distDir);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openControlled(page, host.url);
+    await host.stop();
+    await page.reload();
+    await finishTest(page);
+    await saved(page);
     assert.equal((await historyRows(page)).length, 1);
   } finally {
     await context.close();

@@ -68,7 +68,16 @@ pub async fn open() -> Result<Database, StoreError> {
         }
     });
     request.on_blocked(|_| leptos::logging::warn!("klava: the database is held open by an older tab"));
-    request.await.map_err(|e| StoreError::from_idb("open", &e).max_unavailable())
+    let db = request.await.map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    // A newer Klava in another tab wants to upgrade: let it. This tab's later saves then fail and are kept
+    // in its outbox until it is reloaded.
+    let raw: web_sys::IdbDatabase = db.into();
+    let mut db = Database::from(raw.clone());
+    db.on_version_change(move |_| {
+        leptos::logging::warn!("klava: a newer version opened the database in another tab; closing it here");
+        raw.close();
+    });
+    Ok(db)
 }
 
 impl StoreError {
