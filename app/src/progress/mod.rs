@@ -45,7 +45,12 @@ pub struct Progress {
     through_seq: StoredValue<f64>,
     device: StoredValue<Id>,
     layouts: StoredValue<Vec<Layout>>,
+    /// A cache write waiting for saves to settle (see [`Progress::save_cache_soon`]).
+    cache_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long after the last save the cache is written: a burst of saves (settings clicks) writes it once.
+const CACHE_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// A stored record, read and checked; the error is why it cannot be used.
 fn decode(stored: &StoredRecord) -> Result<Record, String> {
@@ -78,6 +83,7 @@ impl Progress {
             through_seq: StoredValue::new(0.0),
             device: StoredValue::new(ids::device_id()),
             layouts: keyboards.layouts,
+            cache_timer: StoredValue::new(None),
         };
         provide_context(p);
         spawn_local(async move { p.load().await });
@@ -223,6 +229,17 @@ impl Progress {
         if appended.added > 0 && appended.first_seq == self.through_seq.get_value() + 1.0 {
             self.through_seq.set_value(appended.last_seq);
         }
+    }
+
+    /// Writes the history cache once saves have settled. Losing the write (the tab closes first) only
+    /// means the next start folds in the records after the previous cache.
+    fn save_cache_soon(&self) {
+        if let Some(handle) = self.cache_timer.get_value() {
+            handle.clear();
+        }
+        let p = *self;
+        let handle = set_timeout_with_handle(move || spawn_local(async move { p.save_cache().await }), CACHE_DELAY);
+        self.cache_timer.set_value(handle.ok());
     }
 
     /// Writes the history cache (a shortcut only: losing it costs one full fold at the next start).

@@ -65,7 +65,7 @@ impl Progress {
                 let remaining: Vec<Record> = outbox().into_iter().filter(|r| !saved.contains(&r.id)).collect();
                 set_outbox(&remaining);
                 self.problem.set(None);
-                self.save_cache().await;
+                self.save_cache_soon();
             }
             Err(e) => self.problem.set(Some(problem_text(&e))),
         }
