@@ -66,7 +66,7 @@ impl Progress {
                         reason: "unreadable in the imported backup".into(),
                     })
                     .collect();
-                if !aside.is_empty() && db.add_unreadable(&aside).await.is_ok() {
+                if !aside.is_empty() && db.set_aside(&aside).await.is_ok() {
                     self.unreadable.set(db.unreadable().await.unwrap_or_default());
                 }
                 self.fold_in(&records);

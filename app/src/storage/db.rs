@@ -2,7 +2,7 @@
 //! arrived after a point, set unreadable ones aside, keep the folded history's cache, reset. Records are
 //! stored as their JSON text, so a record this code cannot read is still kept exactly as it was.
 
-use idb::{Database, KeyRange, Query, Transaction, TransactionMode};
+use idb::{CursorDirection, Database, KeyRange, Query, Transaction, TransactionMode};
 use klava_core::record::{Body, Id, Record, Session};
 use wasm_bindgen::JsValue;
 use web_sys::js_sys::{Object, Reflect};
@@ -150,7 +150,12 @@ impl Db {
         let meta = tx.object_store(META).map_err(err)?;
         let next: JsValue =
             meta.get(JsValue::from_str(NEXT_SEQ)).map_err(err)?.await.map_err(err)?.unwrap_or(JsValue::from(1.0));
-        let first = next.as_f64().unwrap_or(1.0);
+        // Past both the counter and the highest stored seq, so a record written around the counter (a
+        // damaged meta store, another tool) can never hide new ones from an incremental fold.
+        let index = store.index(SEQ_INDEX).map_err(err)?;
+        let highest = index.open_key_cursor(None, Some(CursorDirection::Prev)).map_err(err)?.await.map_err(err)?;
+        let highest = highest.and_then(|c| c.key().ok()).and_then(|k| k.as_f64()).unwrap_or(0.0);
+        let first = next.as_f64().unwrap_or(1.0).max(highest + 1.0);
         let mut seq = first;
         let existing: std::collections::HashSet<String> = if records.len() > 8 {
             store
@@ -226,27 +231,13 @@ impl Db {
         obj(&[("key", u.key.as_str().into()), ("json", u.json.as_str().into()), ("reason", u.reason.as_str().into())])
     }
 
-    /// Moves unreadable records out of the log into `unreadable`, in one transaction.
+    /// Lists records that could not be read in `unreadable` (for Data and for exports). A stored record
+    /// stays in the log as it is, so a later version of Klava that can read it (a newer record kind
+    /// synced from another device, say) folds it in; an import's unreadable entries are kept only here.
     ///
     /// # Errors
-    /// A failed write (the records then stay where they were and are tried again next time).
+    /// A failed write (then they are listed again at the next start).
     pub async fn set_aside(&self, entries: &[Unreadable]) -> Result<(), StoreError> {
-        let err = |e: idb::Error| StoreError::from_idb("set aside", &e);
-        let tx = self.tx(&[RECORDS, UNREADABLE], TransactionMode::ReadWrite, "set aside")?;
-        let records = tx.object_store(RECORDS).map_err(err)?;
-        let aside = tx.object_store(UNREADABLE).map_err(err)?;
-        for u in entries {
-            drop(aside.put(&Self::unreadable_value(u), None).map_err(err)?);
-            drop(records.delete(JsValue::from_str(&u.key)).map_err(err)?);
-        }
-        finish(tx, "set aside").await
-    }
-
-    /// Keeps unreadable records brought by an import.
-    ///
-    /// # Errors
-    /// A failed write.
-    pub async fn add_unreadable(&self, entries: &[Unreadable]) -> Result<(), StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("set aside", &e);
         let tx = self.tx(&[UNREADABLE], TransactionMode::ReadWrite, "set aside")?;
         let aside = tx.object_store(UNREADABLE).map_err(err)?;

@@ -4,7 +4,8 @@
 //!   no device and no other kinds of record.
 //! - v2 is the record log: `records` (`{id, seq, json}`, key path `id`, unique index `seq` = the local
 //!   order of arrival), `meta` (the next `seq`), `cache` (the folded history and the `seq` it was folded
-//!   through) and `unreadable` (records set aside because they could not be read).
+//!   through) and `unreadable` (a copy of each record that could not be read, listed in Data and exported;
+//!   the log keeps the record itself, for a later version that can read it).
 //!
 //! Stores are created in `upgradeneeded` (which cannot await); moving v1 data into the log happens right
 //! after opening, in one transaction ([`crate::storage::db::Db::migrate_v1`]), so it is all-or-nothing
