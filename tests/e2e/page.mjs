@@ -34,12 +34,12 @@ export async function typeWords(page, words, delay) {
 /** A figure on the results screen as text. */
 export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
 
-/** Finishes a 10-word test by typing it, and waits for the results. */
-export async function finishTest(page) {
+/** Finishes a 10-word test by typing it (`delay` ms between keys), and waits for the results. */
+export async function finishTest(page, delay = 5) {
   await page.click('[data-testid=length-10]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=text] .word').length === 10);
   const words = await targetWords(page);
-  await typeWords(page, words, 5);
+  await typeWords(page, words, delay);
   await page.waitForSelector('[data-testid=results]');
 }
 

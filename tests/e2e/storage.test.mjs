@@ -10,13 +10,16 @@ const ctx = serverAndBrowser();
 test('a finished test is in the history after a reload', async () => {
   await withPage(ctx.browser, 'history after reload', async (page) => {
     await page.goto(ctx.server.url);
-    await finishTest(page);
+    await finishTest(page, 60); // slow enough for key times to count (over 40 ms)
     await saved(page);
     await page.reload();
     const rows = await historyRows(page);
     assert.equal(rows.length, 1);
     assert.match(rows[0], /English \(US\) · QWERTY.*words 10/);
     assert.match(await page.textContent('[data-testid=bests]'), /English \(US\) · QWERTY · words 10/);
+    assert.match(await page.textContent('[data-testid=overview]'), /English \(US\) · QWERTY: 1 session, under a minute/);
+    assert.match(await page.textContent('[data-testid=slowest-keys]'), /Slowest keys lately: \S+ \d+ ms/,
+      'statistics from the replayed key log');
   });
 });
 

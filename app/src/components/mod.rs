@@ -5,6 +5,7 @@ pub mod keyboard;
 pub mod keyboard_bar;
 pub mod live_stats;
 pub mod mode_bar;
+pub mod profile_overview;
 pub mod results;
 pub mod speed_chart;
 pub mod storage_banner;

@@ -5,8 +5,12 @@ use klava_core::history::Row;
 use klava_core::record::Source;
 use leptos::prelude::*;
 
+use crate::components::profile_overview::{Overview, ProfileOverview};
 use crate::progress::{Progress, Status};
 use crate::settings::Keyboards;
+
+/// Keys need this many samples before they are ranked (fewer say nothing yet).
+const MIN_SAMPLES: u64 = 5;
 
 /// Rows shown at first and added by "show more" (the list can hold thousands).
 const PAGE: usize = 50;
@@ -78,8 +82,34 @@ pub fn HistoryPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let keyboards = Keyboards::expect();
+    let overview = Memo::new(move |_| {
+        let profile = keyboards.profile();
+        let key = profile.key();
+        progress.history.with(|h| {
+            let mut o = Overview { name: profile_name(&key), ..Overview::default() };
+            let mut recent = Vec::new();
+            for r in h.rows().filter(|r| r.profile == key) {
+                o.sessions += 1;
+                o.minutes += r.duration_ms / 60_000.0;
+                if recent.len() < 10
+                    && let Some(w) = r.wpm
+                {
+                    recent.push(w);
+                }
+            }
+            o.recent_wpm = (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
+            if let Some(acc) = h.profile_stats(&profile) {
+                o.slowest = acc.slowest_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+                o.missed = acc.most_missed_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            }
+            o
+        })
+    });
     view! {
         <main class="page history-page">
+            <h2>"Statistics"</h2>
+            <ProfileOverview overview=overview.into() />
             <h2>"Personal bests"</h2>
             <Show when=move || !bests.with(Vec::is_empty) fallback=|| view! { <p class="muted">"None yet."</p> }>
                 <ul class="bests" data-testid="bests">

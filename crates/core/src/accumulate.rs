@@ -153,6 +153,34 @@ impl Accumulator {
         acc
     }
 
+    /// The `n` keys slowest to type recently (by the decayed mean), among keys timed at least `min_timed`
+    /// times; slowest first. Space is left out (its time is the pause between words).
+    pub fn slowest_keys(&self, n: usize, min_timed: u64) -> Vec<(&str, Millis)> {
+        let mut keys: Vec<(&str, Millis)> = self
+            .keys
+            .iter()
+            .filter(|(k, a)| k.as_str() != " " && a.timed >= min_timed)
+            .filter_map(|(k, a)| Some((k.as_str(), a.recent_ms.mean()?)))
+            .collect();
+        keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        keys.truncate(n);
+        keys
+    }
+
+    /// The `n` keys most often missed, as a share of the times they were expected (0–1), among keys
+    /// expected at least `min_seen` times; worst first, keys never missed left out.
+    pub fn most_missed_keys(&self, n: usize, min_seen: u64) -> Vec<(&str, f64)> {
+        let mut keys: Vec<(&str, f64)> = self
+            .keys
+            .iter()
+            .filter(|(_, a)| a.misses > 0 && a.hits + a.misses >= min_seen)
+            .map(|(k, a)| (k.as_str(), a.misses as f64 / (a.hits + a.misses) as f64))
+            .collect();
+        keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        keys.truncate(n);
+        keys
+    }
+
     /// Combines two folds of disjoint session sets.
     pub fn merge(&mut self, other: &Accumulator) {
         self.sessions += other.sessions;
@@ -177,6 +205,29 @@ impl Accumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slowest_and_most_missed_keys_rank_and_filter() {
+        let mut acc = Accumulator::default();
+        let mut add = |k: &str, hits, misses, ms: f64| {
+            let a = acc.keys.entry(k.into()).or_default();
+            a.hits = hits;
+            a.misses = misses;
+            a.timed = hits;
+            a.recent_ms.add(0.0, ms, hits as f64);
+        };
+        add("a", 20, 0, 150.0);
+        add("b", 20, 5, 300.0);
+        add("c", 2, 2, 900.0);
+        add(" ", 40, 0, 1000.0);
+        add("d", 10, 10, 200.0);
+        assert_eq!(
+            acc.slowest_keys(2, 5),
+            vec![("b", 300.0), ("d", 200.0)],
+            "c is timed too few times, space is left out"
+        );
+        assert_eq!(acc.most_missed_keys(5, 5), vec![("d", 0.5), ("b", 0.2)]);
+    }
 
     #[test]
     fn newer_samples_weigh_more() {
