@@ -4,10 +4,10 @@
 use klava_core::keys::KeyAction;
 use klava_core::lessons::words_for;
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Record, Replay, Session, SessionMode, Source};
+use klava_core::record::{Body, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::text::wrong_script;
-use klava_core::{Engine, KeyKind, Millis, Summary};
+use klava_core::{Engine, KeyKind, Millis};
 use leptos::prelude::*;
 use leptos_use::use_interval_fn;
 
@@ -58,17 +58,10 @@ fn session_of(e: &Engine, profile: Profile, config: &TestConfig) -> Session {
         TestMode::Words(n) => ("words", u32::try_from(n).unwrap_or(u32::MAX)),
         TestMode::Time(s) => ("time", s),
     };
-    Session {
-        ended_at_ms: ids::now_ms(),
-        // getTimezoneOffset is UTC − local; the record keeps local − UTC.
-        utc_offset_min: -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32),
-        profile,
-        mode: SessionMode { kind: kind.into(), amount, punctuation: config.punctuation, numbers: config.numbers },
-        summary: Summary::from(e),
-        source: Source::Klava,
-        replay: Some(Replay::of(e)),
-        imported_keys: None,
-    }
+    let mode = SessionMode { kind: kind.into(), amount, punctuation: config.punctuation, numbers: config.numbers };
+    // getTimezoneOffset is UTC − local; the record keeps local − UTC.
+    let utc_offset_min = -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32);
+    Session::typed(e, profile, mode, ids::now_ms(), utc_offset_min)
 }
 
 /// Starts a test and wires the keyboard and the clock to it.

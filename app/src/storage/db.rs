@@ -65,6 +65,10 @@ fn text(v: &JsValue, name: &str) -> Option<String> {
     field(v, name).as_string()
 }
 
+fn as_json(v: &JsValue) -> String {
+    web_sys::js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
 /// Waits for a transaction to finish; an abort is reported with the browser's reason (a full quota
 /// shows up here).
 async fn finish(tx: Transaction, context: &str) -> Result<(), StoreError> {
@@ -219,10 +223,8 @@ impl Db {
             .map(|v| StoredRecord {
                 id: text(v, "id").unwrap_or_default(),
                 seq: field(v, "seq").as_f64().unwrap_or(0.0),
-                json: text(v, "json").unwrap_or_else(|| {
-                    JsValue::as_string(&web_sys::js_sys::JSON::stringify(v).map(JsValue::from).unwrap_or(JsValue::NULL))
-                        .unwrap_or_default()
-                }),
+                // A damaged entry without its text is kept as whatever it holds.
+                json: text(v, "json").unwrap_or_else(|| as_json(v)),
             })
             .collect())
     }

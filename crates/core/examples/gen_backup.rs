@@ -5,10 +5,10 @@
 use klava_core::backup::Backup;
 use klava_core::lessons::{EN_WORDS_200, parse_lines};
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Id, Record, Replay, Session, SessionMode, Source};
+use klava_core::record::{Body, Id, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::textgen::{TextOptions, words};
-use klava_core::{Engine, Input, Options, Summary};
+use klava_core::{Engine, Input, Options};
 
 fn session(n: u64, rng: &mut Rng, list: &[&str]) -> Session {
     let text = words(list, 60, TextOptions::default(), rng).join(" ");
@@ -26,16 +26,9 @@ fn session(n: u64, rng: &mut Rng, list: &[&str]) -> Session {
         let _ = e.apply(Input::Char(c), t);
     }
     let year_ms = 365.0 * 24.0 * 3600.0 * 1000.0;
-    Session {
-        ended_at_ms: 1.7e12 + year_ms * n as f64 / 10_000.0,
-        utc_offset_min: 60,
-        profile: Profile { layout: "us".into(), language: "en".into() },
-        mode: SessionMode { kind: "words".into(), amount: 50, punctuation: false, numbers: false },
-        summary: Summary::from(&e),
-        source: Source::Klava,
-        replay: Some(Replay::of(&e)),
-        imported_keys: None,
-    }
+    let profile = Profile { layout: "us".into(), language: "en".into() };
+    let mode = SessionMode { kind: "words".into(), amount: 50, punctuation: false, numbers: false };
+    Session::typed(&e, profile, mode, 1.7e12 + year_ms * n as f64 / 10_000.0, 60)
 }
 
 fn main() {

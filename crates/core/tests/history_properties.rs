@@ -4,8 +4,8 @@
 use klava_core::history::{Applied, History};
 use klava_core::layout::{Layout, catalog};
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Hlc, Id, Record, Replay, Session, SessionMode, Setting, Source};
-use klava_core::{Engine, Input, Options, Summary};
+use klava_core::record::{Body, Hlc, Id, Record, Session, SessionMode, Setting};
+use klava_core::{Engine, Input, Options};
 use proptest::prelude::*;
 
 fn layouts() -> Vec<Layout> {
@@ -26,16 +26,9 @@ fn session(n: u64, text: &str, typos: usize, layout: &str) -> Record {
         t += 100.0 + (n % 7) as f64 * 10.0;
     }
     let language = if layout == "ru" { "ru" } else { "en" };
-    let s = Session {
-        ended_at_ms: 1.7e12 + (n as f64) * 60_000.0,
-        utc_offset_min: 60,
-        profile: Profile { layout: layout.into(), language: language.into() },
-        mode: SessionMode { kind: "words".into(), amount: 2, punctuation: false, numbers: false },
-        summary: Summary::from(&e),
-        source: Source::Klava,
-        replay: Some(Replay::of(&e)),
-        imported_keys: None,
-    };
+    let profile = Profile { layout: layout.into(), language: language.into() };
+    let mode = SessionMode { kind: "words".into(), amount: 2, punctuation: false, numbers: false };
+    let s = Session::typed(&e, profile, mode, 1.7e12 + (n as f64) * 60_000.0, 60);
     Record { id: Id::new(format!("s{n}")).unwrap(), device: Id::new("d").unwrap(), body: Body::Session(Box::new(s)) }
 }
 

@@ -110,6 +110,21 @@ pub struct Session {
 }
 
 impl Session {
+    /// The record of a session typed in Klava: its figures and its replay, ended at `ended_at_ms`
+    /// (wall clock) in a zone `utc_offset_min` minutes ahead of UTC.
+    pub fn typed(engine: &Engine, profile: Profile, mode: SessionMode, ended_at_ms: f64, utc_offset_min: i32) -> Self {
+        Self {
+            ended_at_ms,
+            utc_offset_min,
+            profile,
+            mode,
+            summary: Summary::from(engine),
+            source: Source::Klava,
+            replay: Some(Replay::of(engine)),
+            imported_keys: None,
+        }
+    }
+
     pub(super) fn validate(&self) -> Result<(), RecordError> {
         let finite = |name, v: f64| if v.is_finite() { Ok(()) } else { Err(RecordError::NotFinite(name)) };
         let range = |field, v: Option<f64>, min: f64, max: f64| match v {
