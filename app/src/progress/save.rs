@@ -52,6 +52,11 @@ impl Progress {
 
     /// Appends the pending records; on failure they stay pending and the learner is told.
     pub(super) async fn flush(self) {
+        // While loading, the history about to be shown does not have these yet: they wait for
+        // `restore_outbox`, which folds them in and flushes.
+        if self.status.get_untracked() == Status::Loading {
+            return;
+        }
         let Some(db) = self.db.get_value() else { return };
         let records = self.pending.get_value();
         if records.is_empty() {
@@ -78,19 +83,21 @@ impl Progress {
 }
 
 /// Folds in and stores what the outbox holds from an earlier visit (a tab closed before its save).
+/// Records saved while the history was loading are pending too (their save waited): they are folded into
+/// the loaded history here.
 pub(super) fn restore_outbox(p: Progress) {
-    let out = outbox();
-    if out.is_empty() {
-        return;
-    }
-    p.fold_in(&out);
     p.pending.update_value(|pending| {
-        for r in out {
+        for r in outbox() {
             if !pending.iter().any(|q| q.id == r.id) {
                 pending.push(r);
             }
         }
     });
+    let pending = p.pending();
+    if pending.is_empty() {
+        return;
+    }
+    p.fold_in(&pending);
     if p.status.get_untracked() == Status::Ready {
         spawn_local(async move { p.flush().await });
     }
