@@ -12,6 +12,7 @@ test('a finished test is in the history after a reload', async () => {
     await page.goto(ctx.server.url);
     await finishTest(page, 60); // slow enough for key times to count (over 40 ms)
     await saved(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-note]')?.textContent.includes('Saved in this browser'));
     await page.reload();
     const rows = await historyRows(page);
     assert.equal(rows.length, 1);
@@ -87,6 +88,7 @@ test('a full quota says so, keeps the session, and saves it once there is room',
     await finishTest(page);
     await page.waitForSelector('[data-testid=storage-problem]');
     assert.match(await page.textContent('[data-testid=storage-problem]'), /Storage is full/);
+    assert.match(await page.textContent('[data-testid=save-note]'), /Not saved yet: kept in this tab/);
     assert.equal((await historyRows(page)).length, 1, 'the session is shown even though it is not stored');
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await page.click('[data-testid=tab-practice]');
@@ -108,6 +110,7 @@ test('with storage blocked the app works and says progress will not be kept', as
     await page.waitForSelector('[data-testid=storage-unavailable]');
     assert.match(await page.textContent('[data-testid=storage-unavailable]'), /progress will not be kept/);
     await finishTest(page);
+    assert.match(await page.textContent('[data-testid=save-note]'), /Not kept/);
     assert.equal((await historyRows(page)).length, 1);
   });
 });

@@ -7,6 +7,7 @@ pub mod live_stats;
 pub mod mode_bar;
 pub mod profile_overview;
 pub mod results;
+pub mod save_note;
 pub mod speed_chart;
 pub mod storage_banner;
 pub mod text_view;

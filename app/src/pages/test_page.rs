@@ -13,10 +13,11 @@ use crate::components::keyboard_bar::KeyboardBar;
 use crate::components::live_stats::LiveStats;
 use crate::components::mode_bar::ModeBar;
 use crate::components::results::{Results, ResultsData};
+use crate::components::save_note::{SaveNote, SaveState};
 use crate::components::text_view::TextView;
 use crate::config::TestMode;
 use crate::hooks::use_typing_test::{UseTypingTestReturn, use_typing_test};
-use crate::progress::Progress;
+use crate::progress::{Progress, Status};
 use crate::settings::{InputMode, Keyboards};
 use klava_core::layout::heat::heat;
 
@@ -60,6 +61,12 @@ pub fn TestPage() -> impl IntoView {
         let profile = keyboards.profile();
         saved.history.with(|h| keyboards.with_layout(|l| heat(l, h.profile_stats(&profile), mode)))
     });
+    let save_state = Signal::derive(move || match saved.status.get() {
+        Status::Unavailable(_) => SaveState::NotKept,
+        _ if saved.unsaved.get() == 0 => SaveState::Saved,
+        _ if saved.problem.with(Option::is_some) => SaveState::NotSaved,
+        _ => SaveState::Saving,
+    });
     let names = keyboards.layouts.with_value(|ls| ls.iter().map(|l| l.name.clone()).collect::<Vec<_>>());
     let use_emulation = move |_| {
         settings.update(|s| s.input = InputMode::Emulate);
@@ -98,6 +105,9 @@ pub fn TestPage() -> impl IntoView {
                 <p class="hint">"Start typing — the clock starts with your first key. Esc or Tab, Enter: new test."</p>
             </Show>
             {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
+            <Show when=move || finished.get()>
+                <SaveNote state=save_state />
+            </Show>
             <Show when=move || settings.with(|s| s.show_keyboard)>
                 <div class="keyboard-area">
                     <Keyboard layout=layout.into() next=next.into() flash=flash.into()

@@ -79,7 +79,7 @@ impl Progress {
                 let before = self.history.with_untracked(History::records);
                 self.fold_in(&records);
                 let added = self.history.with_untracked(History::records) - before;
-                self.pending.update_value(|p| p.extend(records));
+                self.edit_pending(|p| p.extend(records));
                 Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
             }
         }

@@ -38,6 +38,8 @@ pub struct Progress {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// The answer to `navigator.storage.persist()`, once known.
     pub persisted: RwSignal<Option<bool>>,
+    /// How many records are not stored yet (0 once everything is saved).
+    pub unsaved: RwSignal<usize>,
     /// Records folded in but not stored yet (storage full or unavailable); kept for the next try and for export.
     pending: StoredValue<Vec<Record>>,
     db: StoredValue<Option<Db>, LocalStorage>,
@@ -78,6 +80,7 @@ impl Progress {
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
+            unsaved: RwSignal::new(0),
             pending: StoredValue::new(Vec::new()),
             db: StoredValue::new_local(None),
             through_seq: StoredValue::new(0.0),
@@ -182,6 +185,12 @@ impl Progress {
         }
         // Re-read records (this tab's own saves, already folded) also advance the cache's mark.
         Ok(changed || rebuild || *through > before)
+    }
+
+    /// Changes the pending records, keeping [`Progress::unsaved`] in step.
+    fn edit_pending(&self, f: impl FnOnce(&mut Vec<Record>)) {
+        self.pending.update_value(f);
+        self.unsaved.set(self.pending.with_value(Vec::len));
     }
 
     /// Folds records into the history in memory (rebuilding from the store when a tombstone asks).

@@ -45,7 +45,7 @@ impl Progress {
         let mut out = outbox();
         out.push(record.clone());
         set_outbox(&out);
-        self.pending.update_value(|p| p.push(record));
+        self.edit_pending(|p| p.push(record));
         let p = *self;
         spawn_local(async move { p.flush().await });
     }
@@ -66,7 +66,7 @@ impl Progress {
             Ok(appended) => {
                 self.covered(appended);
                 let saved: std::collections::HashSet<_> = records.iter().map(|r| r.id.clone()).collect();
-                self.pending.update_value(|p| p.retain(|r| !saved.contains(&r.id)));
+                self.edit_pending(|p| p.retain(|r| !saved.contains(&r.id)));
                 let remaining: Vec<Record> = outbox().into_iter().filter(|r| !saved.contains(&r.id)).collect();
                 set_outbox(&remaining);
                 self.problem.set(None);
@@ -86,7 +86,7 @@ impl Progress {
 /// Records saved while the history was loading are pending too (their save waited): they are folded into
 /// the loaded history here.
 pub(super) fn restore_outbox(p: Progress) {
-    p.pending.update_value(|pending| {
+    p.edit_pending(|pending| {
         for r in outbox() {
             if !pending.iter().any(|q| q.id == r.id) {
                 pending.push(r);
