@@ -32,12 +32,13 @@ where
     Effect::new(move |_| {
         let value = signal.with(&to_stored);
         let Ok(json) = serde_json::to_string(&value) else { return };
-        let before = LocalStorage::raw().get_item(key).ok().flatten();
+        let store = LocalStorage::raw();
+        let before = store.get_item(key).ok().flatten();
         if before.as_deref() == Some(json.as_str()) {
             return;
         }
-        if let Err(e) = LocalStorage::set(key, value) {
-            leptos::logging::warn!("klava: could not store {key}: {e}");
+        if let Err(e) = store.set_item(key, &json) {
+            leptos::logging::warn!("klava: could not store {key}: {e:?}");
         }
         // The first value stored is the defaults, not a choice: only changes are records; and a value
         // that came from the log is not recorded again.

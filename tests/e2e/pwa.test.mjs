@@ -3,7 +3,7 @@
 // short.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,13 +42,13 @@ test('the manifest is installable and the worker precaches exactly the build', a
   }
 });
 
-test('a second visit loads and works with the server gone, and keeps what was typed', async () => {
-  const server = await startServer();
+/** Visits `url` once, stops the host, then checks the app reloads, and a test is typed and kept, offline. */
+async function worksOffline(url, stopHost) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await openControlled(page, server.url);
-    await server.stop();
+    await openControlled(page, url);
+    await stopHost();
     await page.reload();
     await finishTest(page);
     await saved(page);
@@ -57,6 +57,11 @@ test('a second visit loads and works with the server gone, and keeps what was ty
   } finally {
     await context.close();
   }
+}
+
+test('a second visit loads and works with the server gone, and keeps what was typed', async () => {
+  const server = await startServer();
+  await worksOffline(server.url, server.stop);
 });
 
 /** A plain static file server (Python's http.server) on a free port, serving `dir`. */
@@ -74,18 +79,7 @@ async function staticHost(dir) {
 
 test('served by a plain static host, the app also installs and works offline', async () => {
   const host = await staticHost(distDir);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await openControlled(page, host.url);
-    await host.stop();
-    await page.reload();
-    await finishTest(page);
-    await saved(page);
-    assert.equal((await historyRows(page)).length, 1);
-  } finally {
-    await context.close();
-  }
+  await worksOffline(host.url, host.stop);
 });
 
 test('a new deploy is offered mid-test without interrupting it, and reloading takes it', async () => {
@@ -97,13 +91,17 @@ test('a new deploy is offered mid-test without interrupting it, and reloading ta
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openControlled(page, server.url);
-    const first = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+    const klavaCaches = () => page.evaluate(() => caches.keys().then((ks) => ks.filter((k) => k.startsWith('klava-'))));
+    const before = await klavaCaches();
+    assert.equal(before.length, 1, 'the build is precached under its version');
     const words = await targetWords(page);
     await page.keyboard.type(words[0].slice(0, 2), { delay: 20 });
-    appendFileSync(join(dist, 'sw.js'), '\n// a new deploy\n');
+    // A new deploy: its build hashes to another version.
+    const sw = join(dist, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "0000000000000002"'));
     // Last-Modified has one-second steps: make the new file's differ, as a real deploy's would.
     const later = new Date(Date.now() + 10_000);
-    utimesSync(join(dist, 'sw.js'), later, later);
+    utimesSync(sw, later, later);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector('[data-testid=update-available]', { timeout: 20_000 }).catch(async (e) => {
       const state = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({
@@ -118,7 +116,9 @@ test('a new deploy is offered mid-test without interrupting it, and reloading ta
     const active = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active));
     assert.ok(active, 'the new worker is active, none waiting');
     assert.equal(await page.$('[data-testid=update-available]'), null);
-    assert.ok(first, 'was controlled before');
+    const now = await klavaCaches();
+    assert.equal(now.length, 1, 'the old version\'s cache is removed');
+    assert.deepEqual(now, ['klava-0000000000000002'], 'the new version has its own cache');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -174,11 +174,9 @@ impl Progress {
             }
         });
         if rebuild {
-            let all = db.read_since(0.0).await?;
-            let records: Vec<Record> = all.iter().filter_map(|s| decode(s).ok()).collect();
-            *history = self.layouts.with_value(|l| History::from_records(&records, l));
+            // Nothing is pending while loading (saves wait for `restore_outbox`).
+            *history = self.fold_all(db, Vec::new()).await?.0;
         }
-        // (At load nothing is pending yet; the outbox is folded in after.)
         if !aside.is_empty() {
             leptos::logging::warn!("klava: {} stored records could not be read and were set aside", aside.len());
             db.set_aside(&aside).await?;
@@ -214,22 +212,27 @@ impl Progress {
     async fn rebuild(self) {
         // Taken first: a record saved meanwhile leaves `pending` once stored, maybe after the read below.
         let pending = self.pending();
-        let mut records = Vec::new();
-        let mut through = 0.0;
-        if let Some(db) = self.db.get_value() {
-            match db.read_since(0.0).await {
-                Ok(all) => {
-                    through = all.iter().map(|s| s.seq).fold(0.0, f64::max);
-                    records.extend(all.iter().filter_map(|s| decode(s).ok()));
-                }
-                Err(e) => leptos::logging::warn!("klava: could not read the log to fold it again: {e}"),
+        let folded = match self.db.get_value() {
+            Some(db) => self.fold_all(&db, pending).await,
+            None => Ok((self.layouts.with_value(|l| History::from_records(&pending, l)), 0.0)),
+        };
+        match folded {
+            Ok((history, through)) => {
+                self.history.set(history);
+                self.through_seq.set_value(through);
+                self.save_cache().await;
             }
+            Err(e) => leptos::logging::warn!("klava: could not read the log to fold it again: {e}"),
         }
-        records.extend(pending);
-        let history = self.layouts.with_value(|l| History::from_records(&records, l));
-        self.history.set(history);
-        self.through_seq.set_value(through);
-        self.save_cache().await;
+    }
+
+    /// The whole stored log and `extra` records folded from scratch, and the highest `seq` read.
+    async fn fold_all(&self, db: &Db, extra: Vec<Record>) -> Result<(History, f64), StoreError> {
+        let all = db.read_since(0.0).await?;
+        let through = all.iter().map(|s| s.seq).fold(0.0, f64::max);
+        let mut records: Vec<Record> = all.iter().filter_map(|s| decode(s).ok()).collect();
+        records.extend(extra);
+        Ok((self.layouts.with_value(|l| History::from_records(&records, l)), through))
     }
 
     /// After this tab appended records it has already folded in: when they directly follow what the

@@ -28,7 +28,6 @@ impl StoreError {
         leptos::logging::warn!("klava: {context}: {e} ({name})");
         match name.as_str() {
             "QuotaExceededError" => Self::QuotaExceeded,
-            "SecurityError" | "InvalidStateError" | "UnknownError" if context == "open" => Self::Unavailable,
             _ if e.to_string().contains("QuotaExceeded") => Self::QuotaExceeded,
             _ => Self::Other,
         }

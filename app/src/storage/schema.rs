@@ -51,12 +51,11 @@ fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
 /// Opens the database at [`VERSION`], creating or upgrading its stores.
 ///
 /// # Errors
-/// [`StoreError::Unavailable`] when the browser has no usable IndexedDB, [`StoreError::Blocked`] when an
-/// older tab holds it, and what opening reported otherwise.
+/// [`StoreError::QuotaExceeded`] when the disk is full, [`StoreError::Unavailable`] for any other failure
+/// (no IndexedDB, private mode, blocked site data).
 pub async fn open() -> Result<Database, StoreError> {
-    let factory = Factory::new().map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
-    let mut request =
-        factory.open(NAME, Some(VERSION)).map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    let factory = Factory::new().map_err(failed_to_open)?;
+    let mut request = factory.open(NAME, Some(VERSION)).map_err(failed_to_open)?;
     request.on_upgrade_needed(|event| {
         let old = event.old_version().unwrap_or(0);
         match event.database() {
@@ -69,7 +68,7 @@ pub async fn open() -> Result<Database, StoreError> {
         }
     });
     request.on_blocked(|_| leptos::logging::warn!("klava: the database is held open by an older tab"));
-    let db = request.await.map_err(|e| StoreError::from_idb("open", &e).max_unavailable())?;
+    let db = request.await.map_err(failed_to_open)?;
     // A newer Klava in another tab wants to upgrade: let it. This tab's later saves then fail and are kept
     // in its outbox until it is reloaded.
     let raw: web_sys::IdbDatabase = db.into();
@@ -81,9 +80,10 @@ pub async fn open() -> Result<Database, StoreError> {
     Ok(db)
 }
 
-impl StoreError {
-    /// Any failure to open counts as storage being unavailable, except a full disk.
-    fn max_unavailable(self) -> Self {
-        if self == Self::QuotaExceeded { self } else { Self::Unavailable }
+/// Any failure to open counts as storage being unavailable, except a full disk.
+fn failed_to_open(e: idb::Error) -> StoreError {
+    match StoreError::from_idb("open", &e) {
+        StoreError::QuotaExceeded => StoreError::QuotaExceeded,
+        _ => StoreError::Unavailable,
     }
 }
