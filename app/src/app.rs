@@ -1,52 +1,61 @@
-//! The app shell: header with the page tabs, storage and update banners, and the current page.
+//! The app shell: contexts (layouts, progress, settings, the running test), the interface language, the
+//! header with its links, banners, the live region, and the page for the URL.
 
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
+use crate::components::announcer::{Announcer, LiveRegion};
+use crate::components::header::Header;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::update_prompt::UpdatePrompt;
+use crate::hooks::use_tab_sync::use_tab_sync;
+use crate::i18n::{I18nContextProvider, follow_setting};
+use crate::layouts::Layouts;
 use crate::pages::data_page::DataPage;
 use crate::pages::history_page::HistoryPage;
+use crate::pages::home_page::HomePage;
+use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::settings_page::SettingsPage;
 use crate::pages::test_page::TestPage;
+use crate::prefs::Prefs;
 use crate::progress::Progress;
-use crate::settings::Keyboards;
-
-/// The pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tab {
-    Practice,
-    History,
-    Data,
-}
+use crate::typing::TypingTest;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    Keyboards::provide();
+    Layouts::provide();
     Progress::provide();
+    Prefs::provide();
+    TypingTest::provide();
+    Announcer::provide();
+    use_tab_sync();
     let update = crate::pwa::register();
-    let tab = RwSignal::new(Tab::Practice);
-    let link = move |t: Tab, label: &'static str, id: &'static str| {
-        view! {
-            <button class="tab" class:active=move || tab.get() == t data-testid=id tabindex="-1"
-                on:mousedown=|e| e.prevent_default() on:click=move |_| tab.set(t)>{label}</button>
-        }
-    };
     view! {
-        <header class="top">
-            <span class="logo">"klava"</span>
-            <nav class="tabs">
-                {link(Tab::Practice, "Practice", "tab-practice")}
-                {link(Tab::History, "History", "tab-history")}
-                {link(Tab::Data, "Data", "tab-data")}
-            </nav>
-        </header>
-        <StorageBanner />
-        <UpdatePrompt available=update />
-        // Only the practice page listens for keys, so it is mounted only while shown.
-        {move || match tab.get() {
-            Tab::Practice => view! { <TestPage /> }.into_any(),
-            Tab::History => view! { <HistoryPage /> }.into_any(),
-            Tab::Data => view! { <DataPage /> }.into_any(),
-        }}
+        <I18nContextProvider>
+            <Shell update />
+        </I18nContextProvider>
+    }
+}
+
+/// Everything under the language context.
+#[component]
+fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoView {
+    follow_setting();
+    view! {
+        <Router>
+            <Header />
+            <StorageBanner />
+            <UpdatePrompt available=update />
+            <LiveRegion />
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/test") view=TestPage />
+                <Route path=path!("/history") view=HistoryPage />
+                <Route path=path!("/settings") view=SettingsPage />
+                <Route path=path!("/data") view=DataPage />
+            </Routes>
+        </Router>
     }
 }

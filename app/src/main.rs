@@ -4,14 +4,21 @@ mod app;
 mod components;
 mod config;
 mod hooks;
+mod i18n;
+mod labels;
+mod layouts;
 mod pages;
+mod prefs;
 mod progress;
 mod pwa;
-mod settings;
 mod storage;
-mod stored;
+mod typing;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The page shown without JavaScript or WebAssembly (index.html) gives way to the app.
+    if let Some(fallback) = leptos::prelude::document().get_element_by_id("static") {
+        fallback.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -7,7 +7,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 
 /** Types `chars` characters at `intervalMs`; resolves to { count, p50, p99, max, longTasks }. */
 export async function measureKeystrokes(page, baseUrl, chars, intervalMs) {
-  await page.goto(`${baseUrl}/?bench`);
+  await page.goto(`${baseUrl}/test?bench`);
   await page.click('[data-testid=length-100]');
   const text = (await targetWords(page)).join(' ').slice(0, chars);
   await page.evaluate(() => {

@@ -30,7 +30,7 @@ async function chooseLayout(page, name) {
 
 test('emulating ЙЦУКЕН types Russian while the browser sends US key codes', async () => {
   await withPage(ctx.browser, 'emulate jcuken', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await chooseLayout(page, 'Русская · ЙЦУКЕН');
     await page.selectOption('[data-testid=input-mode]', 'emulate');
     const words = await targetWords(page);
@@ -52,7 +52,7 @@ test('emulating ЙЦУКЕН types Russian while the browser sends US key codes'
 
 test('Latin letters on a Russian text say the OS layout looks wrong and offer emulation', async () => {
   await withPage(ctx.browser, 'wrong layout', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await chooseLayout(page, 'Русская · ЙЦУКЕН');
     // The keys of the Russian text pressed with a US OS layout: Chromium reports Latin characters.
     const ru = keysOf('ru.txt');
@@ -70,7 +70,7 @@ test('Latin letters on a Russian text say the OS layout looks wrong and offer em
 
 test('the keyboard shows the next key, the Shift to hold, and flashes a wrong key', async () => {
   await withPage(ctx.browser, 'keyboard highlights', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await page.click('[data-testid=punctuation]');
     const words = await targetWords(page);
     const us = keysOf('us.txt');
@@ -98,7 +98,7 @@ test('the keyboard shows the next key, the Shift to hold, and flashes a wrong ke
 
 test('after a test the heatmap tints the keys that were typed', async () => {
   await withPage(ctx.browser, 'heatmap', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     assert.equal((await page.$$('.key.heat')).length, 0);
     await typeWords(page, await targetWords(page), 15);
     await page.waitForSelector('[data-testid=results]');
@@ -111,7 +111,7 @@ test('after a test the heatmap tints the keys that were typed', async () => {
 
 test('text committed without key events (input method, soft keyboard) is typed', async () => {
   await withPage(ctx.browser, 'committed text', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await chooseLayout(page, 'Русская · ЙЦУКЕН');
     const words = await targetWords(page);
     await page.focus('[data-testid=input-sink]');
@@ -124,7 +124,7 @@ test('text committed without key events (input method, soft keyboard) is typed',
 
 test('a hint shows while Caps Lock is on', async () => {
   await withPage(ctx.browser, 'caps lock', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await targetWords(page);
     // Playwright cannot set the OS Caps Lock state; a key event carrying it exercises the same check.
     const press = (caps) =>

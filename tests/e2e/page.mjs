@@ -34,8 +34,11 @@ export async function typeWords(page, words, delay) {
 /** A figure on the results screen as text. */
 export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
 
-/** Finishes a 10-word test by typing it (`delay` ms between keys), and waits for the results. */
+/** Finishes a 10-word test by typing it (`delay` ms between keys), and waits for the results. Opens the
+ * test page first when another page is showing. */
 export async function finishTest(page, delay = 5) {
+  await page.waitForSelector('main');
+  if (!(await page.$('[data-testid=mode-words]'))) await page.click('[data-testid=tab-practice]');
   await page.click('[data-testid=length-10]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=text] .word').length === 10);
   const words = await targetWords(page);
@@ -43,7 +46,7 @@ export async function finishTest(page, delay = 5) {
   await page.waitForSelector('[data-testid=results]');
 }
 
-/** The rows of the history list, as text (opens the History tab). */
+/** The rows of the history list, as text (opens the history page). */
 export async function historyRows(page) {
   await page.click('[data-testid=tab-history]');
   await page.waitForSelector('[data-testid=history], [data-testid=history-empty]');

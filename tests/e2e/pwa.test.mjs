@@ -90,7 +90,7 @@ test('a new deploy is offered mid-test without interrupting it, and reloading ta
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openControlled(page, server.url);
+    await openControlled(page, `${server.url}/test`);
     const klavaCaches = () => page.evaluate(() => caches.keys().then((ks) => ks.filter((k) => k.startsWith('klava-'))));
     const before = await klavaCaches();
     assert.equal(before.length, 1, 'the build is precached under its version');

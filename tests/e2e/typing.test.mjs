@@ -10,7 +10,7 @@ const ctx = serverAndBrowser();
 
 test('a 10-word test with one mistake fixed by Backspace shows marks, then the results screen', async () => {
   await withPage(ctx.browser, 'words test', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await page.click('[data-testid=length-10]');
     const words = await targetWords(page);
     assert.equal(words.length, 10);
@@ -64,7 +64,7 @@ test('a 10-word test with one mistake fixed by Backspace shows marks, then the r
 
 test('a 15-second time test ends by itself and shows the results', async () => {
   await withPage(ctx.browser, 'time test', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await page.click('[data-testid=mode-time]');
     await page.click('[data-testid=length-15]');
     assert.equal(await page.textContent('[data-testid=progress]'), '15');
@@ -77,7 +77,7 @@ test('a 15-second time test ends by itself and shows the results', async () => {
     await page.waitForSelector('[data-testid=results]', { timeout: 20_000 });
     const tookMs = Date.now() - started;
     assert.ok(tookMs >= 14_000, `ended after ${tookMs} ms`);
-    assert.equal(await figure(page, 'time'), '15.0s');
+    assert.equal(await figure(page, 'time'), '15.0 s');
     // Six words and six spaces in 15 s: (letters + 6) / 5 / 0.25 min.
     const expected = (words.slice(0, 6).join('').length + 6) / 5 / 0.25;
     assert.equal(Number(await figure(page, 'wpm')), Math.round(expected));
@@ -85,20 +85,17 @@ test('a 15-second time test ends by itself and shows the results', async () => {
   });
 });
 
-test('Escape and Tab then Enter start a new test; settings change the text', async () => {
+test('Tab then Enter starts a new test; settings change the text', async () => {
   await withPage(ctx.browser, 'restart and settings', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     const first = await targetWords(page);
     await page.keyboard.type(first[0].slice(0, 2), { delay: 30 });
     assert.notDeepEqual(await caret(page), [0, 0]);
-    await page.keyboard.press('Escape');
-    assert.deepEqual(await caret(page), [0, 0]);
-    const second = await targetWords(page);
-    assert.notDeepEqual(second, first);
-    await page.keyboard.type(second[0], { delay: 30 });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     assert.deepEqual(await caret(page), [0, 0]);
+    const second = await targetWords(page);
+    assert.notDeepEqual(second, first);
 
     await page.click('[data-testid=numbers]');
     await page.click('[data-testid=punctuation]');
@@ -108,12 +105,13 @@ test('Escape and Tab then Enter start a new test; settings change the text', asy
     assert.ok(words.some((w) => /\d/.test(w)), 'numbers appear');
     assert.match(words[0], /^[A-Z0-9"(]/, 'a sentence starts with a capital');
     assert.match(words.at(-1), /[.?!]["')]?$/, 'and ends with a full stop');
+    assert.match(page.url(), /\/test\?mode=words&n=100&punctuation=1&numbers=1$/, 'the link names the test');
   });
 });
 
 test('key rollover (the next key down before the last is up) types the same text', async () => {
   await withPage(ctx.browser, 'rollover', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/test`);
     await page.click('[data-testid=length-10]');
     const [first] = await targetWords(page);
     // Each key goes down before the previous one comes up, as fast typists do.
@@ -131,8 +129,9 @@ test('key rollover (the next key down before the last is up) types the same text
 
 test('stop on letter keeps the caret on a wrong key', async () => {
   await withPage(ctx.browser, 'stop on letter', async (page) => {
-    await page.goto(ctx.server.url);
+    await page.goto(`${ctx.server.url}/settings`);
     await page.click('[data-testid=error-stop-on-letter]');
+    await page.click('[data-testid=tab-practice]');
     const words = await targetWords(page);
     await page.keyboard.type(words[0][0], { delay: 30 });
     await page.keyboard.type(words[0][1] === 'z' ? 'q' : 'z', { delay: 30 });
@@ -140,11 +139,16 @@ test('stop on letter keeps the caret on a wrong key', async () => {
   });
 });
 
-test('a deep link loads the app and an unknown API path answers JSON 404', async () => {
+test('an unknown path shows the not-found page with a way home; an unknown API path answers JSON 404', async () => {
   await withPage(ctx.browser, 'routing', async (page) => {
     const res = await page.goto(`${ctx.server.url}/learn/some-lesson`);
-    assert.equal(res.status(), 200);
-    await targetWords(page);
+    assert.equal(res.status(), 200, 'every page path gets the app');
+    await page.waitForSelector('[data-testid=not-found]');
+    await page.click('[data-testid=go-home]');
+    await page.waitForSelector('[data-testid=home]');
+    assert.equal(new URL(page.url()).pathname, '/');
+    const file = await page.request.get(`${ctx.server.url}/no-such-file.js`);
+    assert.equal(file.status(), 404, 'a missing file is not the app');
     const api = await page.request.get(`${ctx.server.url}/api/nope`);
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'not_found');

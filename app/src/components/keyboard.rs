@@ -66,9 +66,9 @@ struct Shared {
 fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
     let Shared { layout, next, flash, finger_colours, heat } = shared;
     let code = key.code.clone().unwrap_or_default();
-    let style = format!("--w:{}", key.width);
+    let width = format!("--w:{}", key.width);
     if key.code.is_none() {
-        return view! { <div class="key gap" style=style></div> }.into_any();
+        return view! { <div class="key gap" style=width></div> }.into_any();
     }
     let finger = key.finger.map(finger_class).unwrap_or_default();
     let c = code.clone();
@@ -81,27 +81,44 @@ fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
         }
         (is_next, is_shift, flash.with(|f| f.as_deref() == Some(c.as_str())))
     });
+    let heat_value = {
+        let c = code.clone();
+        Memo::new(move |_| heat.with(|h| h.get(&c).copied()))
+    };
+    // One class string for every state: the heat tint, finger zone, next key and flash never undo each
+    // other.
     let class = move || {
         let (is_next, is_shift, is_flash) = state.get();
         let mut cls = String::from("key");
-        for (on, name) in
-            [(finger_colours.get(), finger), (is_next, "next"), (is_shift, "next-shift"), (is_flash, "flash")]
-        {
+        let on = [
+            (finger_colours.get(), finger),
+            (heat_value.get().is_some(), "heat"),
+            (is_next, "next"),
+            (is_shift, "next-shift"),
+            (is_flash, "flash"),
+        ];
+        for (on, name) in on {
             if on {
                 cls.push(' ');
                 cls.push_str(name);
             }
         }
+        if key.home {
+            cls.push_str(" home");
+        }
+        if key.bump {
+            cls.push_str(" bump");
+        }
         cls
     };
-    let c = code.clone();
-    let heat_style =
-        move || heat.with(|h| h.get(&c).map(|v| format!("{style};--heat:{v:.2}")).unwrap_or_else(|| style.clone()));
+    let style = move || match heat_value.get() {
+        Some(v) => format!("{width};--heat-v:{v:.2}"),
+        None => width.clone(),
+    };
     let c = code.clone();
     let labels = Memo::new(move |_| layout.with(|l| legends(l, &c)));
     view! {
-        <div class=class style=heat_style data-code=code.clone() class:home=key.home class:bump=key.bump
-            class:heat=move || heat.with(|h| h.contains_key(&code))>
+        <div class=class style=style data-code=code>
             <span class="shifted">{move || labels.get().1}</span>
             <span class="main">{move || labels.get().0}</span>
             <span class="altgr">{move || labels.get().2}</span>

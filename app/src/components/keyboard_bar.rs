@@ -1,75 +1,85 @@
-//! `KeyboardBar`: choose the layout, OS or emulated input, and what the on-screen keyboard shows.
+//! `KeyboardBar`: on the test page, choose the layout, OS or emulated input, and what the on-screen
+//! keyboard shows. The same settings are on the settings page.
 
+use klava_core::settings::{Heatmap, InputMode};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::settings::{Heatmap, InputMode, KeyboardSettings};
+use crate::components::layout_select::LayoutSelect;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::prefs::Prefs;
 
-/// The bar. Every change calls `on_change` with the new settings.
-#[component]
-pub fn KeyboardBar(
-    /// The current settings.
-    settings: Signal<KeyboardSettings>,
-    /// Called with changed settings.
-    on_change: Callback<KeyboardSettings>,
-    /// The layouts offered: names in catalog order.
-    layouts: Vec<String>,
-) -> impl IntoView {
-    let change = move |f: &dyn Fn(&mut KeyboardSettings)| {
-        let mut s = settings.get_untracked();
-        f(&mut s);
-        on_change.run(s);
-    };
-    // A select keeps focus after a choice; give it back to the page so typing goes to the test.
-    let blur = |ev: &leptos::ev::Event| {
-        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+/// After a choice made with the pointer, the focus goes back to the page, so typing resumes; a choice
+/// made with the keyboard keeps the focus where the learner is.
+#[derive(Clone, Copy)]
+struct PointerBlur(StoredValue<bool>);
+
+impl PointerBlur {
+    fn new() -> Self {
+        Self(StoredValue::new(false))
+    }
+
+    fn pointer(&self) {
+        self.0.set_value(true);
+    }
+
+    fn key(&self) {
+        self.0.set_value(false);
+    }
+
+    fn after_change(&self, ev: &leptos::ev::Event) {
+        if self.0.get_value()
+            && let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.blur();
         }
-    };
+    }
+}
+
+/// The bar.
+#[component]
+pub fn KeyboardBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = Prefs::expect();
+    let blur = PointerBlur::new();
+    let heatmap = prefs.signal(|s| s.heatmap);
     view! {
-        <nav class="keyboard-bar" aria-label="keyboard settings">
-            <label>"layout "
-                <select data-testid="layout" on:change=move |ev| {
-                    let i = event_target_value(&ev).parse().unwrap_or(0);
-                    change(&|s| s.layout = i);
-                    blur(&ev);
-                }>
-                    {layouts.into_iter().enumerate().map(|(i, name)| view! {
-                        <option value=i.to_string() selected=move || settings.get().layout == i>{name}</option>
-                    }).collect_view()}
-                </select>
+        <div class="keyboard-bar" role="group" aria-label=move || t_string!(i18n, keyboard.settings_label)
+            on:pointerdown=move |_| blur.pointer() on:keydown=move |_| blur.key()>
+            <label>{t!(i18n, keyboard.layout)} " "
+                <LayoutSelect testid="layout" on_chosen=Callback::new(move |ev: leptos::ev::Event| blur.after_change(&ev)) />
             </label>
-            <label title="Emulation maps the physical keys through the chosen layout, whatever the OS layout is.">"input "
+            <label title=move || t_string!(i18n, keyboard.input_help)>{t!(i18n, keyboard.input)} " "
                 <select data-testid="input-mode" on:change=move |ev| {
                     let emulate = event_target_value(&ev) == "emulate";
-                    change(&|s| s.input = if emulate { InputMode::Emulate } else { InputMode::Os });
-                    blur(&ev);
+                    prefs.update(|s| s.input = if emulate { InputMode::Emulate } else { InputMode::Os });
+                    blur.after_change(&ev);
                 }>
-                    <option value="os" selected=move || settings.get().input == InputMode::Os>"OS layout"</option>
-                    <option value="emulate" selected=move || settings.get().input == InputMode::Emulate>"emulate layout"</option>
+                    <option value="os" prop:selected=move || prefs.with(|s| s.input == InputMode::Os)>{t!(i18n, keyboard.input_os)}</option>
+                    <option value="emulate" prop:selected=move || prefs.with(|s| s.input == InputMode::Emulate)>{t!(i18n, keyboard.input_emulate)}</option>
                 </select>
             </label>
             <label>
-                <input type="checkbox" data-testid="show-keyboard" tabindex="-1" prop:checked=move || settings.get().show_keyboard
-                    on:change=move |ev| { change(&|s| s.show_keyboard = !s.show_keyboard); blur(&ev); } />
-                " keyboard"
+                <input type="checkbox" data-testid="show-keyboard" prop:checked=move || prefs.with(|s| s.show_keyboard)
+                    on:change=move |ev| { prefs.update(|s| s.show_keyboard = !s.show_keyboard); blur.after_change(&ev); } />
+                " " {t!(i18n, keyboard.show)}
             </label>
             <label>
-                <input type="checkbox" data-testid="finger-colours" tabindex="-1" prop:checked=move || settings.get().finger_colours
-                    on:change=move |ev| { change(&|s| s.finger_colours = !s.finger_colours); blur(&ev); } />
-                " finger colours"
+                <input type="checkbox" data-testid="finger-colours" prop:checked=move || prefs.with(|s| s.finger_colours)
+                    on:change=move |ev| { prefs.update(|s| s.finger_colours = !s.finger_colours); blur.after_change(&ev); } />
+                " " {t!(i18n, keyboard.finger_colours)}
             </label>
-            <label>"heatmap "
+            <label>{t!(i18n, keyboard.heatmap)} " "
                 <select data-testid="heatmap" on:change=move |ev| {
                     let h = match event_target_value(&ev).as_str() { "speed" => Heatmap::Speed, "accuracy" => Heatmap::Accuracy, _ => Heatmap::Off };
-                    change(&|s| s.heatmap = h);
-                    blur(&ev);
+                    prefs.update(|s| s.heatmap = h);
+                    blur.after_change(&ev);
                 }>
-                    <option value="off">"off"</option>
-                    <option value="speed">"speed"</option>
-                    <option value="accuracy">"accuracy"</option>
+                    <option value="off" prop:selected=move || heatmap.get() == Heatmap::Off>{t!(i18n, keyboard.heatmap_off)}</option>
+                    <option value="speed" prop:selected=move || heatmap.get() == Heatmap::Speed>{t!(i18n, keyboard.heatmap_speed)}</option>
+                    <option value="accuracy" prop:selected=move || heatmap.get() == Heatmap::Accuracy>{t!(i18n, keyboard.heatmap_accuracy)}</option>
                 </select>
             </label>
-        </nav>
+        </div>
     }
 }

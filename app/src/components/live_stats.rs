@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 /// Formats a figure rounded to a whole number, or "—" when undefined.
 pub fn whole(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{}", v.round()))
@@ -17,11 +19,12 @@ pub fn LiveStats(
     /// Time left ("12") or words done ("3/25").
     progress: Signal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <section class="live" data-testid="live">
+        <section class="live" data-testid="live" aria-hidden="true">
             <span class="progress" data-testid="progress">{progress}</span>
-            <span><b data-testid="live-wpm">{move || whole(wpm.get())}</b>" wpm"</span>
-            <span><b data-testid="live-accuracy">{move || whole(accuracy.get())}</b>"% acc"</span>
+            <span><b data-testid="live-wpm">{move || whole(wpm.get())}</b>" "{t!(i18n, units.wpm)}</span>
+            <span><b data-testid="live-accuracy">{move || whole(accuracy.get())}</b>"% "{t!(i18n, units.acc)}</span>
         </section>
     }
 }

@@ -1,8 +1,12 @@
 //! Small presentational components: one file each, narrow props.
 
+pub mod announcer;
 pub mod hands;
+pub mod header;
 pub mod keyboard;
 pub mod keyboard_bar;
+pub mod lang_switch;
+pub mod layout_select;
 pub mod live_stats;
 pub mod mode_bar;
 pub mod profile_overview;

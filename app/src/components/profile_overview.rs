@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::results::KeyName;
+use crate::i18n::{number, t, use_i18n};
+
 /// What the overview shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Overview {
@@ -18,20 +21,21 @@ pub struct Overview {
     pub missed: Vec<(String, f64)>,
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
-}
-
-fn practice_time(minutes: f64) -> String {
-    match minutes {
-        m if m < 1.0 => "under a minute of practice".to_owned(),
-        m if m < 120.0 => format!("{m:.0} min of practice"),
-        m => format!("{:.1} h of practice", m / 60.0),
+/// Practice time in words: under a minute, whole minutes, or hours with one decimal.
+#[component]
+fn PracticeTime(minutes: f64) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match minutes {
+        m if m < 1.0 => t!(i18n, overview.under_a_minute).into_any(),
+        m if m < 120.0 => {
+            let count = m.round() as u32;
+            t!(i18n, overview.minutes, count = move || count).into_any()
+        }
+        m => {
+            let hours = number(i18n.get_locale(), m / 60.0, 1);
+            t!(i18n, overview.hours, hours = move || hours.clone()).into_any()
+        }
     }
-}
-
-fn key_label(k: &str) -> String {
-    if k == " " { "space".into() } else { k.to_owned() }
 }
 
 /// The overview card.
@@ -40,26 +44,34 @@ pub fn ProfileOverview(
     /// The figures, for the current profile.
     overview: Signal<Overview>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="overview" data-testid="overview">
             {move || {
                 let o = overview.get();
+                let sessions = o.sessions;
+                let recent = o.recent_wpm.map(|w| number(i18n.get_locale(), w, 1));
                 view! {
                     <p>
-                        <strong>{o.name}</strong>
-                        {format!(": {}, {}", plural(o.sessions, "session"), practice_time(o.minutes))}
-                        {o.recent_wpm.map(|w| format!(", last ten {w:.1} wpm on average"))}
+                        <strong>{o.name}</strong>": "
+                        {t!(i18n, overview.sessions, count = move || sessions)}", "
+                        <PracticeTime minutes=o.minutes />
+                        {recent.map(|wpm| view! { ", " {t!(i18n, overview.recent, wpm = move || wpm.clone())} })}
                     </p>
                     <p data-testid="slowest-keys">
-                        <span class="muted">"Slowest keys lately: "</span>
-                        {if o.slowest.is_empty() { "not enough practice yet".to_owned() } else {
-                            o.slowest.iter().map(|(k, ms)| format!("{} {ms:.0} ms", key_label(k))).collect::<Vec<_>>().join(" · ")
+                        <span class="muted">{t!(i18n, overview.slowest)}" "</span>
+                        {if o.slowest.is_empty() { t!(i18n, overview.not_enough).into_any() } else {
+                            o.slowest.into_iter().map(|(k, ms)| view! {
+                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{t!(i18n, units.ms)}</span>
+                            }).collect_view().into_any()
                         }}
                     </p>
                     <p data-testid="missed-keys">
-                        <span class="muted">"Most missed: "</span>
-                        {if o.missed.is_empty() { "none".to_owned() } else {
-                            o.missed.iter().map(|(k, r)| format!("{} {:.0}%", key_label(k), r * 100.0)).collect::<Vec<_>>().join(" · ")
+                        <span class="muted">{t!(i18n, overview.missed)}" "</span>
+                        {if o.missed.is_empty() { t!(i18n, overview.none).into_any() } else {
+                            o.missed.into_iter().map(|(k, r)| view! {
+                                <span class="key-chip"><KeyName key=k />" "{(r * 100.0).round()}"%"</span>
+                            }).collect_view().into_any()
                         }}
                     </p>
                 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::live_stats::whole;
 use crate::components::speed_chart::SpeedChart;
+use crate::i18n::{number, t, t_string, use_i18n};
 
 /// Everything the results screen shows, computed once when the test ends.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,9 +19,18 @@ pub struct ResultsData {
     pub missed: Vec<(String, u32)>,
 }
 
-/// How a key is named on screen (Space has no glyph).
-fn key_name(k: &str) -> String {
-    if k == " " { "space".into() } else { k.into() }
+/// A key as a chip: Space has no glyph, so it is named.
+#[component]
+pub fn KeyName(
+    /// The key's character.
+    key: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if key == " " {
+        view! { <kbd>{t!(i18n, keys.space)}</kbd> }.into_any()
+    } else {
+        view! { <kbd>{key}</kbd> }.into_any()
+    }
 }
 
 /// The results card.
@@ -29,43 +39,46 @@ pub fn Results(
     /// What to show.
     data: Signal<ResultsData>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let s = move || data.get().summary;
     let chars = move || {
         let c = s().chars;
         format!("{}/{}/{}/{}", c.correct + c.correct_spaces, c.incorrect, c.extra, c.missed)
     };
+    let seconds = move || number(i18n.get_locale(), s().duration_ms / 1000.0, 1);
     view! {
-        <section class="results" data-testid="results">
+        <section class="results" data-testid="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="sr-only">{t!(i18n, results.title)}</h2>
             <div class="headline">
-                <div class="figure big"><span class="value" data-testid="wpm">{move || whole(s().wpm)}</span><span class="label">"wpm"</span></div>
-                <div class="figure big"><span class="value" data-testid="accuracy">{move || format!("{}%", whole(s().accuracy))}</span><span class="label">"accuracy"</span></div>
+                <div class="figure big"><span class="value" data-testid="wpm">{move || whole(s().wpm)}</span><span class="label">{t!(i18n, results.wpm)}</span></div>
+                <div class="figure big"><span class="value" data-testid="accuracy">{move || format!("{}%", whole(s().accuracy))}</span><span class="label">{t!(i18n, results.accuracy)}</span></div>
             </div>
             <div class="details">
-                <div class="figure"><span class="value" data-testid="raw">{move || whole(s().raw_wpm)}</span><span class="label">"raw"</span></div>
-                <div class="figure"><span class="value" data-testid="consistency">{move || format!("{}%", whole(s().consistency))}</span><span class="label">"consistency"</span></div>
-                <div class="figure" title="correct / incorrect / extra / missed">
-                    <span class="value" data-testid="chars">{chars}</span><span class="label">"characters"</span>
+                <div class="figure"><span class="value" data-testid="raw">{move || whole(s().raw_wpm)}</span><span class="label">{t!(i18n, results.raw)}</span></div>
+                <div class="figure"><span class="value" data-testid="consistency">{move || format!("{}%", whole(s().consistency))}</span><span class="label">{t!(i18n, results.consistency)}</span></div>
+                <div class="figure" title=move || t_string!(i18n, results.characters_help)>
+                    <span class="value" data-testid="chars">{chars}</span><span class="label">{t!(i18n, results.characters)}</span>
                 </div>
-                <div class="figure"><span class="value" data-testid="time">{move || format!("{:.1}s", s().duration_ms / 1000.0)}</span><span class="label">"time"</span></div>
-                <div class="figure"><span class="value" data-testid="errors">{move || s().errors}</span><span class="label">"errors"</span></div>
+                <div class="figure"><span class="value" data-testid="time">{seconds}{t!(i18n, units.s)}</span><span class="label">{t!(i18n, results.time)}</span></div>
+                <div class="figure"><span class="value" data-testid="errors">{move || s().errors}</span><span class="label">{t!(i18n, results.errors)}</span></div>
             </div>
             <SpeedChart seconds=Signal::derive(move || data.get().seconds) wpm=Signal::derive(move || s().wpm) />
             <div class="keys">
                 <div data-testid="slowest">
-                    <h3>"slowest keys"</h3>
+                    <h2>{t!(i18n, results.slowest)}</h2>
                     {move || data.get().slowest.into_iter().map(|(k, ms)| view! {
-                        <span class="key-chip"><kbd>{key_name(&k)}</kbd>{format!(" {ms:.0} ms")}</span>
+                        <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{t!(i18n, units.ms)}</span>
                     }).collect_view()}
                 </div>
                 <div data-testid="missed">
-                    <h3>"most missed"</h3>
+                    <h2>{t!(i18n, results.missed)}</h2>
                     {move || {
                         let missed = data.get().missed;
                         if missed.is_empty() {
-                            view! { <span class="none">"none — clean run"</span> }.into_any()
+                            view! { <span class="none">{t!(i18n, results.clean)}</span> }.into_any()
                         } else {
                             missed.into_iter().map(|(k, n)| view! {
-                                <span class="key-chip"><kbd>{key_name(&k)}</kbd>{format!(" ×{n}")}</span>
+                                <span class="key-chip"><KeyName key=k />{format!(" ×{n}")}</span>
                             }).collect_view().into_any()
                         }
                     }}

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 /// Where the finished session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -20,13 +22,14 @@ pub fn SaveNote(
     /// The state to show.
     state: Signal<SaveState>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="save-note muted" data-testid="save-note" class:bad=move || matches!(state.get(), SaveState::NotSaved | SaveState::NotKept)>
             {move || match state.get() {
-                SaveState::Saved => "✓ Saved in this browser.",
-                SaveState::Saving => "Saving…",
-                SaveState::NotSaved => "Not saved yet: kept in this tab (see the message above).",
-                SaveState::NotKept => "Not kept: this browser does not allow Klava to store data.",
+                SaveState::Saved => t!(i18n, save.saved).into_any(),
+                SaveState::Saving => t!(i18n, save.saving).into_any(),
+                SaveState::NotSaved => t!(i18n, save.not_saved).into_any(),
+                SaveState::NotKept => t!(i18n, save.not_kept).into_any(),
             }}
         </p>
     }

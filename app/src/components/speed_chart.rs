@@ -3,6 +3,8 @@
 use klava_core::stats::Second;
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_string, use_i18n};
+
 const W: f64 = 600.0;
 const H: f64 = 160.0;
 const PAD: f64 = 28.0;
@@ -20,6 +22,7 @@ pub fn SpeedChart(
     /// The session's net WPM, drawn as a reference line.
     wpm: Signal<Option<f64>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let geometry = move || {
         let s = seconds.get();
         let top = axis_max(s.iter().map(|x| x.raw_wpm).fold(wpm.get().unwrap_or(0.0), f64::max));
@@ -35,28 +38,28 @@ pub fn SpeedChart(
     };
     view! {
         <figure class="chart" data-testid="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label="speed each second">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || t_string!(i18n, chart.label)>
                 {move || {
                     let (top, line, errors, net_y, n) = geometry();
                     view! {
                         <line class="axis" x1=PAD y1=H - PAD x2=W - PAD y2=H - PAD />
                         <text class="tick" x=4 y=PAD + 4.0>{format!("{top}")}</text>
                         <text class="tick" x=4 y=H - PAD>"0"</text>
-                        <text class="tick" x=W - PAD y=H - 8.0>{format!("{n}s")}</text>
+                        <text class="tick" x=W - PAD y=H - 8.0>{n}{t!(i18n, units.s)}</text>
                         {net_y.map(|ny| view! { <line class="net" x1=PAD y1=ny x2=W - PAD y2=ny /> })}
                         <polyline class="raw" points=line />
                         {errors.into_iter().map(|(ex, count)| view! {
                             <text class="error-mark" x=ex y=PAD - 8.0 text-anchor="middle">
-                                {"×"}<title>{format!("{count} error(s)")}</title>
+                                {"×"}<title>{t_string!(i18n, chart.errors_at, count = count).to_string()}</title>
                             </text>
                         }).collect_view()}
                     }
                 }}
             </svg>
             <figcaption>
-                <span class="legend raw">"raw wpm each second"</span>
-                <span class="legend net">"net wpm"</span>
-                <span class="legend error">"× errors"</span>
+                <span class="legend raw">{t!(i18n, chart.raw)}</span>
+                <span class="legend net">{t!(i18n, chart.net)}</span>
+                <span class="legend error">{t!(i18n, chart.errors)}</span>
             </figcaption>
         </figure>
     }

@@ -2,23 +2,46 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
 use crate::progress::{Progress, Status};
+use crate::storage::StoreError;
+
+/// What went wrong, in words.
+#[component]
+pub fn StoreProblem(
+    /// The problem.
+    error: StoreError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        StoreError::Unavailable => t!(i18n, storage.unavailable).into_any(),
+        StoreError::QuotaExceeded => t!(i18n, storage.full).into_any(),
+        StoreError::Other => t!(i18n, storage.other).into_any(),
+    }
+}
 
 /// The banner; renders nothing while all is well.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
+    let i18n = use_i18n();
     let progress = Progress::expect();
     view! {
         {move || match progress.status.get() {
-            Status::Unavailable(e) => Some(view! {
+            Status::Unavailable(error) => Some(view! {
                 <p class="banner" data-testid="storage-unavailable" role="status">
-                    {e.to_string()} " You can practise, but progress will not be kept after this tab closes."
+                    <StoreProblem error /> " " {t!(i18n, storage.practise_anyway)}
                 </p>
-            }.into_any()),
+            }),
             _ => None,
         }}
-        {move || progress.problem.get().map(|text| view! {
-            <p class="banner" data-testid="storage-problem" role="alert">{text}</p>
+        {move || progress.problem.get().map(|error| {
+            let full = error == StoreError::QuotaExceeded;
+            view! {
+                <p class="banner" data-testid="storage-problem" role="alert">
+                    <StoreProblem error /> " "
+                    {if full { t!(i18n, storage.full_kept).into_any() } else { t!(i18n, storage.kept_in_tab).into_any() }}
+                </p>
+            }
         })}
     }
 }

@@ -3,6 +3,8 @@
 use klava_core::CharState;
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, use_i18n};
+
 /// How one word looks: its graphemes and their states.
 pub type WordView = Vec<(String, CharState)>;
 
@@ -19,6 +21,7 @@ fn char_class(state: &CharState) -> &'static str {
 /// One word. Re-renders only when its own view or the caret's place in it changes.
 #[component]
 fn Word(view: Memo<WordView>, caret: Memo<Option<usize>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <span class="word" class:active=move || caret.get().is_some()
             class:caret-end=move || caret.get().is_some_and(|i| i >= view.with(Vec::len))>
@@ -30,7 +33,10 @@ fn Word(view: Memo<WordView>, caret: Memo<Option<usize>>) -> impl IntoView {
                     .map(|(i, (g, state))| {
                         let class = if at == Some(i) { format!("{} caret", char_class(&state)) } else { char_class(&state).to_owned() };
                         // A wrong character shows the expected one; the typed one is in the tooltip.
-                        let title = match &state { CharState::Wrong(t) => format!("typed {t}"), _ => String::new() };
+                        let title = match &state {
+                            CharState::Wrong(typed) => t_string!(i18n, text.typed_instead, typed = typed.clone()).to_string(),
+                            _ => String::new(),
+                        };
                         view! { <span class=class title=title>{g}</span> }
                     })
                     .collect_view()
@@ -64,7 +70,7 @@ pub fn TextView(
         }
     });
     view! {
-        <div class="text" data-testid="text" aria-label="text to type" node_ref=container>
+        <div class="text" data-testid="text" node_ref=container>
             <For each=move || 0..count.get() key=|i| *i let:i>
                 <Word
                     view=Memo::new(move |_| word.run(i))

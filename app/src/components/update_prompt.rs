@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
 use crate::pwa::UpdateAvailable;
 
 /// The prompt; renders nothing until an update is waiting.
@@ -11,12 +12,13 @@ pub fn UpdatePrompt(
     /// The waiting update, once there is one.
     available: ReadSignal<Option<UpdateAvailable>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         {move || available.get().map(|u| view! {
             <p class="banner update" data-testid="update-available" role="status">
-                "A new version of Klava is ready. "
-                <button data-testid="update-reload" on:click=move |_| u.activate()>"Reload"</button>
-                " (your progress is saved)."
+                {t!(i18n, update.ready)} " "
+                <button type="button" data-testid="update-reload" on:click=move |_| u.activate()>{t!(i18n, update.reload)}</button>
+                " " {t!(i18n, update.saved)}
             </p>
         })}
     }

@@ -1,5 +1,7 @@
-//! `use_typing_keys`: window key presses → [`KeyAction`]s stamped with the event's own time, through the
-//! OS layout or an emulated one.
+//! `use_typing_keys`: key presses in the typing area → [`KeyAction`]s stamped with the event's own time,
+//! through the OS layout or an emulated one. Keys belong to the test only while the typing area has the
+//! focus (or nothing has): on a link, a button or a menu they do what they always do, and Escape leaves the
+//! typing area so Tab moves on.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,7 +15,9 @@ use leptos::task::spawn_local;
 use leptos_use::{use_event_listener, use_window};
 use web_sys::KeyboardEvent;
 
-use crate::settings::{InputMode, Keyboards};
+use klava_core::settings::InputMode;
+
+use crate::prefs::Prefs;
 
 /// Name of the performance measure of one key press (handler and the DOM updates it queued), recorded
 /// only when the page URL has `?bench` (tests/e2e/bench-keys.mjs reads it).
@@ -22,6 +26,13 @@ const KEY_MARK: &str = "klava-key-start";
 
 fn bench_enabled() -> bool {
     window().location().search().is_ok_and(|s| s.split(['?', '&']).any(|p| p == "bench"))
+}
+
+/// Gives the hidden input the focus (typing resumes; on a touch screen the soft keyboard opens).
+pub fn focus_sink(sink: &NodeRef<leptos::html::Input>) {
+    if let Some(input) = sink.get_untracked() {
+        let _ = input.focus();
+    }
 }
 
 /// What the hook reports besides the actions.
@@ -33,7 +44,7 @@ pub struct UseTypingKeysReturn {
 
 /// The text a physical key types through the emulated layout, as an action; `None` when it types nothing
 /// (a dead key waiting, or a key the layout lacks).
-fn emulate(k: &Keyboards, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps: bool) -> Option<KeyAction> {
+fn emulate(k: &Prefs, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps: bool) -> Option<KeyAction> {
     let altgr = e.get_modifier_state("AltGraph") || (e.ctrl_key() && e.alt_key());
     let text = k.with_layout_untracked(|l| emulator.borrow_mut().press(l, &e.code(), e.shift_key(), altgr))?;
     // Caps Lock flips the case of letters, as the OS would.
@@ -57,20 +68,52 @@ fn emulate(k: &Keyboards, emulator: &RefCell<Emulator>, e: &KeyboardEvent, caps:
     }))
 }
 
-/// Calls `on_action(action, event.timeStamp, event.code)` for every key press that means something to a
-/// typing test, anywhere on the page. The time is when the key went down, not when the handler runs.
+/// Where the focus is, for the typing area.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    /// The hidden input: typing.
+    Sink,
+    /// The typing area's frame (after Escape) or nothing (the page body): a typing key comes back in.
+    Near,
+    /// A link or a button: a letter or digit (which such a control ignores) comes back in; Space, Enter
+    /// and Tab keep their meaning.
+    Control,
+    /// A form field (a menu, a text box): every key is its own.
+    Field,
+}
+
+fn focus_of(sink: &NodeRef<leptos::html::Input>, frame: &NodeRef<leptos::html::Div>) -> Focus {
+    let Some(active) = document().active_element() else { return Focus::Near };
+    let is = |el: Option<&web_sys::HtmlElement>| el.is_some_and(|el| el.is_same_node(Some(&active)));
+    if is(sink.get_untracked().as_deref()) {
+        return Focus::Sink;
+    }
+    if is(frame.get_untracked().as_deref()) {
+        return Focus::Near;
+    }
+    match active.tag_name().as_str() {
+        "BODY" | "MAIN" => Focus::Near,
+        "A" | "BUTTON" => Focus::Control,
+        _ => Focus::Field,
+    }
+}
+
+/// Calls `on_action(action, event.timeStamp, event.code)` for every key press in the typing area that
+/// means something to a typing test. The time is when the key went down, not when the handler runs.
 /// Handled keys do not reach the browser, so Space does not scroll, Backspace does not navigate and Tab
-/// does not move focus.
+/// (with the focus in the typing area) does not move focus.
 ///
-/// `sink` is a hidden text input that keeps the focus: text an input method commits (`compositionend`)
-/// and text from soft keyboards (`beforeinput`, which sends no usable key events) arrive there and are
-/// passed on as composed text; everything a key press already handled never reaches it.
+/// `sink` is a hidden text input that keeps the focus while typing: text an input method commits
+/// (`compositionend`) and text from soft keyboards (`beforeinput`, which sends no usable key events)
+/// arrive there and are passed on as composed text; everything a key press already handled never reaches
+/// it. `frame` is the focusable typing area around the text: Escape moves the focus there.
 pub fn use_typing_keys(
     sink: NodeRef<leptos::html::Input>,
+    frame: NodeRef<leptos::html::Div>,
     on_action: impl Fn(KeyAction, Millis, &str) + 'static,
 ) -> UseTypingKeysReturn {
     let on_action = Rc::new(on_action);
-    let keyboards = Keyboards::expect();
+    let prefs = Prefs::expect();
     let tab_armed = Rc::new(Cell::new(false));
     let emulator = Rc::new(RefCell::new(Emulator::default()));
     let (caps_lock, set_caps_lock) = signal(false);
@@ -98,11 +141,10 @@ pub fn use_typing_keys(
         }
     });
     let _ = use_event_listener(use_window(), ev::keydown, move |e: KeyboardEvent| {
-        // Keep the sink focused, so an input method has somewhere to compose.
-        if let Some(input) = sink.get_untracked()
-            && document().active_element().is_none_or(|a| a.tag_name() == "BODY")
-        {
-            let _ = input.focus();
+        let focus = focus_of(&sink, &frame);
+        if focus == Focus::Field {
+            tab_armed.set(false);
+            return;
         }
         let caps = e.get_modifier_state("CapsLock");
         if caps != caps_lock.get_untracked() {
@@ -110,15 +152,43 @@ pub fn use_typing_keys(
         }
         let m = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key() };
         let mut action = key_action(&e.key(), m, tab_armed.get());
-        let emulating = keyboards.settings.with_untracked(|s| s.input == InputMode::Emulate);
+        match focus {
+            Focus::Sink | Focus::Field => {}
+            // Outside the hidden input only typing keys (and, from the frame or the page, Enter) bring
+            // the learner back; Tab, Escape and the rest keep their usual meaning.
+            Focus::Near | Focus::Control => {
+                let letter = matches!(action, Some(KeyAction::Type(Input::Char(c))) if c != ' ');
+                let typing = matches!(action, Some(KeyAction::Type(_)));
+                if focus == Focus::Near && !typing && e.key() == "Enter" {
+                    e.prevent_default();
+                    focus_sink(&sink);
+                    return;
+                }
+                if !(letter || (focus == Focus::Near && typing)) {
+                    tab_armed.set(false);
+                    return;
+                }
+                focus_sink(&sink);
+            }
+        }
+        let emulating = prefs.with_untracked(|s| s.input == InputMode::Emulate);
         let typing_key = matches!(action, Some(KeyAction::Type(Input::Char(_)))) || e.key() == "Dead";
         if emulating && typing_key {
             e.prevent_default();
-            action = emulate(&keyboards, &emulator, &e, caps);
+            action = emulate(&prefs, &emulator, &e, caps);
         }
         tab_armed.set(action == Some(KeyAction::ArmRestart));
         let Some(action) = action else { return };
         e.prevent_default();
+        if action == KeyAction::Leave {
+            // To the typing area's frame; without one (the results are showing), out of the input.
+            match (frame.get_untracked(), sink.get_untracked()) {
+                (Some(f), _) => drop(f.focus()),
+                (None, Some(input)) => drop(input.blur()),
+                (None, None) => {}
+            }
+            return;
+        }
         if let Some(p) = &performance {
             let _ = p.mark(KEY_MARK);
         }

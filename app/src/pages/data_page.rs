@@ -1,17 +1,23 @@
-//! Settings → Data: where progress is kept and how safe it is, backup export and import (Klava, Monkeytype,
-//! keybr.com), records that could not be read, and reset with confirmation.
+//! The data page (`/data`): where progress is kept and how safe it is, backup export and import (Klava,
+//! Monkeytype, keybr.com), records that could not be read, and reset with confirmation.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::progress::backup::{ImportReport, download, read_file};
+use crate::components::storage_banner::StoreProblem;
+use crate::hooks::use_title::use_title;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
+use crate::progress::backup::{IMPORTED_PREFIX, ImportFailure, ImportReport, download, read_file};
 use crate::progress::{Progress, Status};
+use crate::storage::StoreError;
 
 /// The import's outcome as shown.
 #[derive(Clone)]
 enum Outcome {
     Done(ImportReport),
-    Failed(String),
+    Unreadable,
+    Failed(ImportFailure),
 }
 
 fn today() -> String {
@@ -22,33 +28,66 @@ fn today() -> String {
 /// Where the data is and whether the browser may erase it.
 #[component]
 fn StorageState() -> impl IntoView {
+    let i18n = use_i18n();
     let progress = Progress::expect();
     view! {
         <p data-testid="storage-state">
             {move || match progress.status.get() {
-                Status::Loading => "Opening storage…".to_owned(),
-                Status::Ready => format!("Sessions stored in this browser: {}.", progress.history.with(|h| h.len())),
-                Status::Unavailable(e) => format!("{e} Progress is kept only until this tab closes."),
+                Status::Loading => t!(i18n, data.opening).into_any(),
+                Status::Ready => {
+                    let count = progress.history.with(|h| h.len());
+                    t!(i18n, data.stored, count = move || count).into_any()
+                }
+                Status::Unavailable(error) => view! { <StoreProblem error /> " " {t!(i18n, data.until_closed)} }.into_any(),
             }}
         </p>
         <p data-testid="persisted">
             {move || match progress.persisted.get() {
-                None => "Asking the browser to keep this site's data…",
-                Some(true) => "The browser has agreed to keep this site's data (persistent storage).",
-                Some(false) => "The browser has not agreed to keep this site's data: it may erase it when space runs low.",
+                None => t!(i18n, data.asking_persist).into_any(),
+                Some(true) => t!(i18n, data.persisted).into_any(),
+                Some(false) => t!(i18n, data.not_persisted).into_any(),
             }}
         </p>
-        <p class="muted">
-            "Browsers may erase a site's data: Safari does after 7 days without a visit, and any browser may when "
-            "space runs low or when you clear browsing data. Export a backup now and then, or sign in to sync, to "
-            "keep your progress safe."
-        </p>
+        <p class="muted">{t!(i18n, data.erase_warning)}</p>
+    }
+}
+
+/// What an import did, or why it did nothing.
+#[component]
+fn ImportOutcome(outcome: Outcome) -> impl IntoView {
+    let i18n = use_i18n();
+    match outcome {
+        Outcome::Done(r) => {
+            let (added, already) = (r.added, r.already);
+            let kind = move || labels::import_kind(i18n, r.kind);
+            let notes = r.notes.clone();
+            view! {
+                <div class="notice" data-testid="import-done" role="status">
+                    <p>{move || t_string!(i18n, data.imported, kind = kind(), added = added, already = already).to_string()}</p>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{move || labels::import_note(i18n, &n)}</li> }).collect_view()}</ul>
+                </div>
+            }
+            .into_any()
+        }
+        Outcome::Unreadable => view! {
+            <p class="banner" data-testid="import-error" role="alert">{t!(i18n, data.file_unreadable)} " " {t!(i18n, data.nothing_changed)}</p>
+        }
+        .into_any(),
+        Outcome::Failed(ImportFailure::File(e)) => view! {
+            <p class="banner" data-testid="import-error" role="alert">{move || labels::import_error(i18n, &e)} " " {t!(i18n, data.nothing_changed)}</p>
+        }
+        .into_any(),
+        Outcome::Failed(ImportFailure::Store(error)) => view! {
+            <p class="banner" data-testid="import-error" role="alert"><StoreProblem error /> " " {t!(i18n, data.nothing_changed)}</p>
+        }
+        .into_any(),
     }
 }
 
 /// Export and import.
 #[component]
 fn Backup() -> impl IntoView {
+    let i18n = use_i18n();
     let progress = Progress::expect();
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
@@ -68,10 +107,10 @@ fn Backup() -> impl IntoView {
         outcome.set(None);
         spawn_local(async move {
             let result = match read_file(&input).await {
-                None => Outcome::Failed("The file could not be read.".into()),
+                None => Outcome::Unreadable,
                 Some(text) => match progress.import(&text).await {
                     Ok(report) => Outcome::Done(report),
-                    Err(message) => Outcome::Failed(message),
+                    Err(e) => Outcome::Failed(e),
                 },
             };
             input.set_value("");
@@ -80,45 +119,41 @@ fn Backup() -> impl IntoView {
         });
     };
     view! {
-        <h3>"Backup"</h3>
+        <h2>{t!(i18n, data.backup)}</h2>
         <p>
-            <button data-testid="export" on:click=export>"Export everything"</button>
-            " A JSON file with every session and setting; import it here or on another device."
+            <button type="button" class="button" data-testid="export" on:click=export>{t!(i18n, data.export)}</button>
+            " " {t!(i18n, data.export_help)}
         </p>
         <p>
-            <label>"Import a Klava backup, Monkeytype results (.csv) or a keybr.com export (.json): "
+            <label>{t!(i18n, data.import_label)} " "
                 <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="import-file"
                     node_ref=file on:change=import prop:disabled=move || busy.get() />
             </label>
         </p>
-        {move || outcome.get().map(|o| match o {
-            Outcome::Done(r) => view! {
-                <div class="notice" data-testid="import-done">
-                    <p>{format!("Imported {}: {} new, {} already here.", r.kind, r.added, r.already)}</p>
-                    <ul>{r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                </div>
-            }.into_any(),
-            Outcome::Failed(m) => view! {
-                <p class="banner" data-testid="import-error" role="alert">{m} " Nothing was changed."</p>
-            }.into_any(),
-        })}
+        {move || outcome.get().map(|o| view! { <ImportOutcome outcome=o /> })}
     }
 }
 
 /// Records that could not be read.
 #[component]
 fn Unreadable() -> impl IntoView {
+    let i18n = use_i18n();
     let progress = Progress::expect();
     view! {
         <Show when=move || !progress.unreadable.with(Vec::is_empty)>
-            <h3>"Unreadable records"</h3>
+            <h2>{t!(i18n, data.unreadable)}</h2>
             <p data-testid="unreadable-count">
-                {move || progress.unreadable.with(Vec::len)}
-                " stored records could not be read and were set aside. They are kept, and included in exports."
+                {move || { let count = progress.unreadable.with(Vec::len); t!(i18n, data.unreadable_count, count = move || count) }}
             </p>
             <ul class="unreadable">
-                {move || progress.unreadable.get().into_iter().map(|u| view! {
-                    <li><code>{u.key}</code> " — " {u.reason}</li>
+                {move || progress.unreadable.get().into_iter().map(|u| {
+                    let imported = u.key.starts_with(IMPORTED_PREFIX);
+                    view! {
+                        <li><code>{u.key}</code> " — "
+                            {if imported { t!(i18n, data.from_import).into_any() } else { t!(i18n, data.from_store).into_any() }}
+                            {(!u.reason.is_empty()).then(|| view! { " " <code>{u.reason}</code> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         </Show>
@@ -128,9 +163,10 @@ fn Unreadable() -> impl IntoView {
 /// Reset with confirmation.
 #[component]
 fn Reset() -> impl IntoView {
+    let i18n = use_i18n();
     let progress = Progress::expect();
     let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<StoreError>);
     let reset = move |_| {
         spawn_local(async move {
             if let Err(e) = progress.reset().await {
@@ -139,26 +175,28 @@ fn Reset() -> impl IntoView {
         });
     };
     view! {
-        <h3>"Reset"</h3>
+        <h2>{t!(i18n, data.reset)}</h2>
         <Show when=move || confirming.get()
-            fallback=move || view! { <button class="danger" data-testid="reset" on:click=move |_| confirming.set(true)>"Delete all data…"</button> }>
-            <p class="banner">
-                "Delete every session, statistic and setting stored in this browser? This cannot be undone. "
-                <button class="danger" data-testid="reset-confirm" on:click=reset>"Delete everything"</button>
+            fallback=move || view! { <button type="button" class="button danger" data-testid="reset" on:click=move |_| confirming.set(true)>{t!(i18n, data.delete_all)}</button> }>
+            <p class="banner" role="alert">
+                {t!(i18n, data.reset_confirm)} " "
+                <button type="button" class="button danger" data-testid="reset-confirm" on:click=reset>{t!(i18n, data.delete_everything)}</button>
                 " "
-                <button on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, data.cancel)}</button>
             </p>
         </Show>
-        {move || error.get().map(|e| view! { <p class="banner" role="alert">{e} " Nothing was deleted."</p> })}
+        {move || error.get().map(|error| view! { <p class="banner" role="alert"><StoreProblem error /> " " {t!(i18n, data.nothing_deleted)}</p> })}
     }
 }
 
 /// The page.
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(move || t_string!(i18n, data.title).to_owned());
     view! {
-        <main class="page data-page">
-            <h2>"Data"</h2>
+        <main class="page data-page" id="main" tabindex="-1">
+            <h1>{t!(i18n, data.title)}</h1>
             <StorageState />
             <Backup />
             <Unreadable />

@@ -1,13 +1,18 @@
-//! The history page: personal bests and the list of finished sessions, newest first, folded from the log.
+//! The history page (`/history`): the current profile at a glance, personal bests and the list of
+//! finished sessions, newest first, folded from the log. On a phone the table becomes one card per
+//! session.
 
-use klava_core::civil::format_local;
 use klava_core::history::Row;
 use klava_core::record::Source;
 use leptos::prelude::*;
 
 use crate::components::profile_overview::{Overview, ProfileOverview};
+use crate::hooks::use_title::use_title;
+use crate::i18n::{date_time, figure, number, t, t_string, use_i18n};
+use crate::labels;
+use crate::layouts::Layouts;
+use crate::prefs::Prefs;
 use crate::progress::{Progress, Status};
-use crate::settings::Keyboards;
 
 /// Keys need this many samples before they are ranked (fewer say nothing yet).
 const MIN_SAMPLES: u64 = 5;
@@ -15,10 +20,7 @@ const MIN_SAMPLES: u64 = 5;
 /// Rows shown at first and added by "show more" (the list can hold thousands).
 const PAGE: usize = 50;
 
-fn figure(v: Option<f64>, digits: usize) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.digits$}"))
-}
-
+/// Where an imported session came from (names of other trainers are not translated).
 fn source_label(s: Source) -> &'static str {
     match s {
         Source::Klava => "",
@@ -30,106 +32,119 @@ fn source_label(s: Source) -> &'static str {
 /// The layout's name for a profile key `layout/language` (the key itself for a layout not in the catalog).
 fn profile_name(key: &str) -> String {
     let layout = key.split('/').next().unwrap_or(key);
-    Keyboards::expect()
-        .layouts
-        .with_value(|ls| ls.iter().find(|l| l.id == layout).map(|l| l.name.clone()))
-        .unwrap_or_else(|| key.to_owned())
+    let layouts = Layouts::expect();
+    if layouts.has(layout) { layouts.name_of(layout) } else { key.to_owned() }
 }
 
 /// One session of the list, with a button to delete it (after confirmation).
 #[component]
 fn HistoryRow(row: Row) -> impl IntoView {
+    let i18n = use_i18n();
     let id = row.id.clone();
     let delete = move |_| {
-        let sure = window().confirm_with_message("Delete this session from your history on every device?");
+        let sure = window().confirm_with_message(t_string!(i18n, history.delete_confirm));
         if sure.unwrap_or(false) {
             Progress::expect().delete(id.clone());
         }
     };
+    let locale = move || i18n.get_locale();
+    let row = StoredValue::new(row);
+    let r = move || row.get_value();
     view! {
         <tr data-testid="history-row">
-            <td>{format_local(row.ended_at_ms, row.utc_offset_min)}</td>
-            <td title=row.profile.clone()>{profile_name(&row.profile)}</td>
-            <td>{row.mode}</td>
-            <td class="num">{figure(row.wpm, 1)}</td>
-            <td class="num">{figure(row.raw_wpm, 1)}</td>
-            <td class="num">{figure(row.accuracy, 1)} "%"</td>
-            <td class="num">{figure(row.consistency, 0)}</td>
-            <td class="num">{format!("{:.1} s", row.duration_ms / 1000.0)}</td>
-            <td class="muted">{source_label(row.source)}</td>
-            <td><button class="link delete" title="Delete this session" aria-label="Delete this session"
-                data-testid="delete-session" on:click=delete>"×"</button></td>
+            <td class="when">{move || date_time(locale(), r().ended_at_ms, r().utc_offset_min)}</td>
+            <td class="profile">{profile_name(&r().profile)}</td>
+            <td class="mode">{move || labels::mode(i18n, &r().mode)}</td>
+            <td class="num" data-label=move || t_string!(i18n, history.col_wpm)>{move || figure(locale(), r().wpm, 1)}</td>
+            <td class="num" data-label=move || t_string!(i18n, history.col_raw)>{move || figure(locale(), r().raw_wpm, 1)}</td>
+            <td class="num" data-label=move || t_string!(i18n, history.col_acc)>{move || figure(locale(), r().accuracy, 1)} "%"</td>
+            <td class="num" data-label=move || t_string!(i18n, history.col_consistency)>{move || figure(locale(), r().consistency, 0)}</td>
+            <td class="num" data-label=move || t_string!(i18n, history.col_time)>{move || number(locale(), r().duration_ms / 1000.0, 1)} {t!(i18n, units.s)}</td>
+            <td class="source muted">{source_label(r().source)}</td>
+            <td class="actions"><button type="button" class="delete" title=move || t_string!(i18n, history.delete)
+                aria-label=move || t_string!(i18n, history.delete) data-testid="delete-session" on:click=delete>"×"</button></td>
         </tr>
     }
+}
+
+/// The figures of the current profile.
+fn overview_of(progress: Progress, prefs: Prefs) -> Overview {
+    let profile = prefs.profile();
+    let key = profile.key();
+    progress.history.with(|h| {
+        let mut o = Overview { name: profile_name(&key), ..Overview::default() };
+        let mut recent = Vec::new();
+        for r in h.rows().filter(|r| r.profile == key) {
+            o.sessions += 1;
+            o.minutes += r.duration_ms / 60_000.0;
+            if recent.len() < 10
+                && let Some(w) = r.wpm
+            {
+                recent.push(w);
+            }
+        }
+        o.recent_wpm = (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
+        if let Some(acc) = h.profile_stats(&profile) {
+            o.slowest = acc.slowest_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            o.missed = acc.most_missed_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        }
+        o
+    })
 }
 
 /// The page.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(move || t_string!(i18n, history.title).to_owned());
     let progress = Progress::expect();
+    let prefs = Prefs::expect();
     let shown = RwSignal::new(PAGE);
     let total = Memo::new(move |_| progress.history.with(|h| h.len()));
     let rows = Memo::new(move |_| progress.history.with(|h| h.rows().take(shown.get()).cloned().collect::<Vec<_>>()));
     let bests = Memo::new(move |_| {
-        progress.history.with(|h| {
-            h.bests()
-                .iter()
-                .map(|(k, b)| {
-                    // `layout/language mode`: the layout's name, then the mode.
-                    let (profile, mode) = k.split_once(' ').unwrap_or((k, ""));
-                    (format!("{} · {mode}", profile_name(profile)), b.wpm, b.accuracy)
-                })
-                .collect::<Vec<_>>()
-        })
+        progress.history.with(|h| h.bests().iter().map(|(k, b)| (k.clone(), b.clone())).collect::<Vec<_>>())
     });
-    let keyboards = Keyboards::expect();
-    let overview = Memo::new(move |_| {
-        let profile = keyboards.profile();
-        let key = profile.key();
-        progress.history.with(|h| {
-            let mut o = Overview { name: profile_name(&key), ..Overview::default() };
-            let mut recent = Vec::new();
-            for r in h.rows().filter(|r| r.profile == key) {
-                o.sessions += 1;
-                o.minutes += r.duration_ms / 60_000.0;
-                if recent.len() < 10
-                    && let Some(w) = r.wpm
-                {
-                    recent.push(w);
-                }
-            }
-            o.recent_wpm = (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
-            if let Some(acc) = h.profile_stats(&profile) {
-                o.slowest = acc.slowest_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-                o.missed = acc.most_missed_keys(5, MIN_SAMPLES).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-            }
-            o
-        })
-    });
+    let overview = Memo::new(move |_| overview_of(progress, prefs));
     view! {
-        <main class="page history-page">
-            <h2>"Statistics"</h2>
+        <main class="page history-page" id="main" tabindex="-1">
+            <h1>{t!(i18n, history.title)}</h1>
+            <h2>{t!(i18n, history.statistics)}</h2>
             <ProfileOverview overview=overview.into() />
-            <h2>"Personal bests"</h2>
-            <Show when=move || !bests.with(Vec::is_empty) fallback=|| view! { <p class="muted">"None yet."</p> }>
+            <h2>{t!(i18n, history.bests)}</h2>
+            <Show when=move || !bests.with(Vec::is_empty) fallback=move || view! { <p class="muted">{t!(i18n, history.no_bests)}</p> }>
                 <ul class="bests" data-testid="bests">
-                    <For each=move || bests.get() key=|b| b.0.clone() let((label, wpm, acc))>
-                        <li><span>{label}</span> <strong>{format!("{wpm:.1} wpm")}</strong>
-                            <span class="muted">{format!(" {}% acc", figure(acc, 1))}</span></li>
+                    <For each=move || bests.get() key=|b| b.0.clone() let((_, best))>
+                        <li>
+                            <span>{profile_name(&best.profile)} " · " {move || labels::mode(i18n, &best.mode)}</span>
+                            <strong>{move || t_string!(i18n, home.speed, wpm = number(i18n.get_locale(), best.wpm, 1)).to_string()}</strong>
+                            <span class="muted">{move || t_string!(i18n, history.best_accuracy, accuracy = figure(i18n.get_locale(), best.accuracy, 1)).to_string()}</span>
+                        </li>
                     </For>
                 </ul>
             </Show>
-            <h2>"History " <span class="muted" data-testid="history-count">{move || total.get()}</span></h2>
+            <h2>{t!(i18n, history.sessions)} " " <span class="muted" data-testid="history-count">{move || total.get()}</span></h2>
             <Show when=move || progress.status.get() == Status::Loading>
-                <p class="muted">"Loading…"</p>
+                <p class="muted">{t!(i18n, history.loading)}</p>
             </Show>
             <Show when=move || total.get() == 0 && progress.status.get() != Status::Loading>
-                <p class="muted" data-testid="history-empty">"No sessions yet: finish a test and it appears here."</p>
+                <p class="muted" data-testid="history-empty">{t!(i18n, history.empty)}</p>
             </Show>
             <Show when=move || { total.get() > 0 }>
                 <table class="history" data-testid="history">
-                    <thead><tr><th>"When"</th><th>"Profile"</th><th>"Test"</th><th>"wpm"</th><th>"raw"</th>
-                        <th>"acc"</th><th>"cons."</th><th>"time"</th><th></th><th></th></tr></thead>
+                    <caption class="sr-only">{t!(i18n, history.caption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, history.col_when)}</th>
+                        <th scope="col">{t!(i18n, history.col_profile)}</th>
+                        <th scope="col">{t!(i18n, history.col_test)}</th>
+                        <th scope="col" class="num">{t!(i18n, history.col_wpm)}</th>
+                        <th scope="col" class="num">{t!(i18n, history.col_raw)}</th>
+                        <th scope="col" class="num">{t!(i18n, history.col_acc)}</th>
+                        <th scope="col" class="num">{t!(i18n, history.col_consistency)}</th>
+                        <th scope="col" class="num">{t!(i18n, history.col_time)}</th>
+                        <th scope="col"><span class="sr-only">{t!(i18n, history.col_source)}</span></th>
+                        <th scope="col"><span class="sr-only">{t!(i18n, history.col_actions)}</span></th>
+                    </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.id.clone() let(row)>
                             <HistoryRow row />
@@ -137,7 +152,7 @@ pub fn HistoryPage() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || { shown.get() < total.get() }>
-                    <button class="link" on:click=move |_| shown.update(|n| *n += PAGE)>"Show more"</button>
+                    <button type="button" class="link" on:click=move |_| shown.update(|n| *n += PAGE)>{t!(i18n, history.show_more)}</button>
                 </Show>
             </Show>
         </main>

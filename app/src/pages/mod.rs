@@ -1,5 +1,8 @@
-//! Pages: one file each.
+//! Pages: one file each, one route each (see `app.rs`).
 
 pub mod data_page;
 pub mod history_page;
+pub mod home_page;
+pub mod not_found_page;
+pub mod settings_page;
 pub mod test_page;

@@ -1,25 +1,35 @@
-//! The test page: settings, the text, live figures, the on-screen keyboard while typing, and the
-//! results at the end.
+//! The test page (`/test?mode=words&n=25`): the choice of test (in the link, so a test can be shared),
+//! the text in its typing area, live figures, the on-screen keyboard, and the results at the end. The
+//! test itself lives in [`TypingTest`], so leaving this page and coming back loses nothing.
 
+use klava_core::keys::KeyAction;
 use klava_core::keystats::SessionKeyStats;
+use klava_core::layout::heat::{Heatmap, heat};
 use klava_core::layout::{Layout, Stroke};
+use klava_core::settings::{InputMode, TestChoice, TestMode};
 use klava_core::stats::per_second;
-use klava_core::{Engine, Summary};
+use klava_core::{Engine, KeyKind, Summary};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 
+use crate::components::announcer::Announcer;
 use crate::components::hands::Hands;
 use crate::components::keyboard::Keyboard;
 use crate::components::keyboard_bar::KeyboardBar;
-use crate::components::live_stats::LiveStats;
+use crate::components::live_stats::{LiveStats, whole};
 use crate::components::mode_bar::ModeBar;
 use crate::components::results::{Results, ResultsData};
 use crate::components::save_note::{SaveNote, SaveState};
 use crate::components::text_view::TextView;
-use crate::config::TestMode;
-use crate::hooks::use_typing_test::{UseTypingTestReturn, use_typing_test};
+use crate::hooks::use_sounds::use_sounds;
+use crate::hooks::use_title::use_title;
+use crate::hooks::use_typing_keys::{focus_sink, use_typing_keys};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::prefs::Prefs;
 use crate::progress::{Progress, Status};
-use crate::settings::{InputMode, Keyboards};
-use klava_core::layout::heat::heat;
+use crate::typing::TypingTest;
 
 fn results_of(e: &Engine, summary: Summary) -> ResultsData {
     let keys = SessionKeyStats::from(e);
@@ -31,35 +41,144 @@ fn results_of(e: &Engine, summary: Summary) -> ResultsData {
     }
 }
 
+/// The test a link's query names, if it names one Klava offers.
+fn linked_choice(q: &ParamsMap) -> Option<TestChoice> {
+    let pairs: Vec<(&str, String)> =
+        ["mode", "n", "punctuation", "numbers"].into_iter().filter_map(|k| Some((k, q.get(k)?))).collect();
+    TestChoice::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// Keeps the test and the link in step: a link names the test (a shared `/test?mode=time&n=60` starts
+/// that test); a link that names none Klava offers is completed with the current test, without a new
+/// history entry.
+fn follow_link(test: TypingTest) {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| match query.with(linked_choice) {
+        Some(c) if c != test.choice.get_untracked() => test.choice.set(c),
+        Some(_) => {}
+        None => {
+            // After the navigation that brought the learner here has finished (replacing while it is still
+            // under way would replace the page they came from), and only if nothing has named a test
+            // meanwhile.
+            let navigate = navigate.clone();
+            set_timeout(
+                move || {
+                    if query.with_untracked(linked_choice).is_none() {
+                        let to = format!("/test?{}", test.choice.get_untracked().to_query());
+                        navigate(&to, NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() });
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+}
+
 /// The page.
 #[component]
 pub fn TestPage() -> impl IntoView {
-    let keyboards = Keyboards::expect();
+    let i18n = use_i18n();
+    use_title(move || t_string!(i18n, test.title).to_owned());
+    let prefs = Prefs::expect();
+    let test = TypingTest::expect();
     let saved = Progress::expect();
-    let UseTypingTestReturn { engine, config, now, restart, caps_lock, flash, wrong_layout, sink } = use_typing_test();
+    let announcer = Announcer::expect();
+    let sounds = use_sounds();
+    follow_link(test);
+    let navigate = use_navigate();
+    let choose = Callback::new(move |c: TestChoice| {
+        // Choosing the test already chosen starts it afresh, like choosing another.
+        if c == test.choice.get_untracked() {
+            test.restart();
+        }
+        prefs.update(|s| s.test = c);
+        navigate(
+            &format!("/test?{}", c.to_query()),
+            NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() },
+        );
+    });
+
+    let engine = test.engine;
+    let screen_reader = prefs.signal(|s| s.screen_reader);
+    // In screen-reader mode each mistake is said once per word, never per key.
+    let error_said_in = StoredValue::new(None::<usize>);
+    let sink = NodeRef::<leptos::html::Input>::new();
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let keys = use_typing_keys(sink, frame, move |action, at, code| match action {
+        KeyAction::Restart => test.restart(),
+        KeyAction::ArmRestart | KeyAction::Leave => {}
+        KeyAction::Type(input) => {
+            let Some(k) = test.type_input(input, at, code) else { return };
+            sounds.keystroke(k.kind);
+            if screen_reader.get_untracked()
+                && matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra)
+                && error_said_in.get_value() != Some(k.word)
+            {
+                error_said_in.set_value(Some(k.word));
+                let expected = k.expected.clone().unwrap_or_default();
+                let message = if expected.is_empty() || expected == " " {
+                    t_string!(i18n, sr.extra).to_owned()
+                } else {
+                    t_string!(i18n, sr.wrong, expected = expected).to_string()
+                };
+                announcer.say(message);
+            }
+        }
+    });
+    let focused = RwSignal::new(false);
+    // Arriving on the page (by link or reload) puts the learner in the test.
+    Effect::new(move |_| {
+        if sink.get().is_some() {
+            focus_sink(&sink);
+        }
+    });
+
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
     let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
     // Built once when the test ends, not on every key.
     let results =
         Memo::new(move |_| finished.get().then(|| engine.with_untracked(|e| results_of(e, summary.get_untracked()))));
-    let progress = Signal::derive(move || match config.get().mode {
+    Effect::watch(
+        move || results.get(),
+        move |r, _, _| {
+            if let Some(r) = r {
+                let (wpm, accuracy) = (whole(r.summary.wpm), whole(r.summary.accuracy));
+                announcer.say(t_string!(i18n, sr.results, wpm = wpm, accuracy = accuracy).to_string());
+            }
+        },
+        false,
+    );
+    // Screen-reader mode: the word to type next, whenever the caret enters one (or a new text starts).
+    let word = Memo::new(move |_| engine.with(|e| e.words().get(e.caret().0).map(|g| (e.caret().0, g.concat()))));
+    Effect::watch(
+        move || (word.get(), screen_reader.get(), finished.get()),
+        move |(word, on, done), _, _| {
+            if let (Some((_, word)), true, false) = (word, on, done) {
+                announcer.say(t_string!(i18n, sr.next_word, word = word.clone()).to_string());
+            }
+        },
+        true,
+    );
+
+    let progress = Signal::derive(move || match test.choice.get().mode {
         TestMode::Time(limit) => {
-            let elapsed = engine.with(|e| e.started_at().map_or(0.0, |s| now.get() - s));
+            let elapsed = engine.with(|e| e.started_at().map_or(0.0, |s| test.now.get() - s));
             format!("{}", (f64::from(limit) - elapsed / 1000.0).ceil().clamp(0.0, f64::from(limit)))
         }
         TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
     });
-    let layout = Memo::new(move |_| keyboards.with_layout(Layout::clone));
+    let layout = Memo::new(move |_| prefs.with_layout(Layout::clone));
     let next = Memo::new(move |_| {
         // A single character; a grapheme of several (a letter and a combining mark) has no one key.
         let c = engine.with(|e| e.next_expected().and_then(|g| g.parse::<char>().ok()))?;
-        keyboards.with_layout(|l| l.stroke_for(c))
+        prefs.with_layout(|l| l.stroke_for(c))
     });
-    let settings = keyboards.settings;
+    let heatmap_mode = prefs.signal(|s| s.heatmap);
     let heatmap = Memo::new(move |_| {
-        let mode = settings.with(|s| s.heatmap);
-        let profile = keyboards.profile();
-        saved.history.with(|h| keyboards.with_layout(|l| heat(l, h.profile_stats(&profile), mode)))
+        let mode = heatmap_mode.get();
+        let profile = prefs.profile();
+        saved.history.with(|h| prefs.with_layout(|l| heat(l, h.profile_stats(&profile), mode)))
     });
     let save_state = Signal::derive(move || match saved.status.get() {
         Status::Unavailable(_) => SaveState::NotKept,
@@ -67,28 +186,36 @@ pub fn TestPage() -> impl IntoView {
         _ if saved.problem.with(Option::is_some) => SaveState::NotSaved,
         _ => SaveState::Saving,
     });
-    let names = keyboards.layouts.with_value(|ls| ls.iter().map(|l| l.name.clone()).collect::<Vec<_>>());
     let use_emulation = move |_| {
-        settings.update(|s| s.input = InputMode::Emulate);
-        wrong_layout.set(false);
+        prefs.update(|s| s.input = InputMode::Emulate);
+        test.wrong_layout.set(false);
+        focus_sink(&sink);
+    };
+    let show_keyboard = prefs.signal(|s| s.show_keyboard);
+    let finger_colours = prefs.signal(|s| s.finger_colours);
+    let new_test = move |_| {
+        test.restart();
+        focus_sink(&sink);
     };
     view! {
-        <main class="test-page">
-            <input class="input-sink" data-testid="input-sink" node_ref=sink autofocus aria-label="typing input"
-                autocomplete="off" autocapitalize="off" spellcheck="false" />
-            <ModeBar config=config.into() on_change=Callback::new(move |c| config.set(c)) />
-            <KeyboardBar settings=settings.into() on_change=Callback::new(move |s| settings.set(s)) layouts=names />
-            <Show when=move || caps_lock.get()>
-                <p class="notice" data-testid="caps-lock">"Caps Lock is on."</p>
+        <main class="test-page" id="main" tabindex="-1">
+            <h1 class="sr-only">{t!(i18n, test.title)}</h1>
+            // Outside the typing area's frame, so the focus stays in the test after it ends (Tab, Enter).
+            <input class="input-sink" data-testid="input-sink" node_ref=sink tabindex="-1"
+                aria-label=move || t_string!(i18n, test.input_label) aria-describedby="typing-hint"
+                autocomplete="off" autocapitalize="off" spellcheck="false"
+                on:focus=move |_| focused.set(true) on:blur=move |_| focused.set(false) />
+            <ModeBar choice=test.choice.into() on_change=choose />
+            <KeyboardBar />
+            <Show when=move || keys.caps_lock.get()>
+                <p class="notice" data-testid="caps-lock" role="status">{t!(i18n, test.caps_lock)}</p>
             </Show>
-            <Show when=move || wrong_layout.get() && settings.with(|s| s.input == InputMode::Os)>
-                <p class="notice" data-testid="wrong-layout">
-                    "Your keys type a different alphabet from the text: the OS keyboard layout looks wrong. "
-                    "Switch it, or "
-                    <button class="link" tabindex="-1" data-testid="use-emulation" on:mousedown=|e| e.prevent_default() on:click=use_emulation>
-                        "emulate " {move || layout.with(|l| l.name.clone())}
+            <Show when=move || test.wrong_layout.get() && prefs.with(|s| s.input == InputMode::Os)>
+                <p class="notice" data-testid="wrong-layout" role="status">
+                    {t!(i18n, test.wrong_layout)} " "
+                    <button type="button" class="link" data-testid="use-emulation" on:mousedown=|e| e.prevent_default() on:click=use_emulation>
+                        {move || t_string!(i18n, test.emulate, layout = layout.with(|l| l.name.clone())).to_string()}
                     </button>
-                    " on any keyboard."
                 </p>
             </Show>
             <Show when=move || !finished.get()>
@@ -97,27 +224,41 @@ pub fn TestPage() -> impl IntoView {
                     accuracy=Signal::derive(move || summary.get().accuracy)
                     progress
                 />
-                <TextView
-                    count=Signal::derive(move || engine.with(|e| e.words().len()))
-                    word=Callback::new(move |i| engine.with(|e| e.word_view(i)))
-                    caret=Signal::derive(move || engine.with(Engine::caret))
-                />
-                <p class="hint">"Start typing — the clock starts with your first key. Esc or Tab, Enter: new test."</p>
+                <div class="typing-box" node_ref=frame tabindex="0" data-testid="typing-area" role="group"
+                    aria-label=move || t_string!(i18n, test.area_label) aria-describedby="typing-hint"
+                    class:focused=move || focused.get() class:idle=move || !focused.get()
+                    on:click=move |_| focus_sink(&sink)>
+                    <Show when=move || !focused.get()>
+                        <p class="paused" data-testid="paused">{t!(i18n, test.paused)}</p>
+                    </Show>
+                    <TextView
+                        count=Signal::derive(move || engine.with(|e| e.words().len()))
+                        word=Callback::new(move |i| engine.with(|e| e.word_view(i)))
+                        caret=Signal::derive(move || engine.with(Engine::caret))
+                    />
+                </div>
             </Show>
+            <p class="hint" id="typing-hint">{t!(i18n, test.hint)}</p>
             {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
             <Show when=move || finished.get()>
                 <SaveNote state=save_state />
             </Show>
-            <Show when=move || settings.with(|s| s.show_keyboard)>
+            <Show when=move || show_keyboard.get()>
                 <div class="keyboard-area">
-                    <Keyboard layout=layout.into() next=next.into() flash=flash.into()
-                        finger_colours=Signal::derive(move || settings.with(|s| s.finger_colours)) heat=heatmap.into() />
+                    <Keyboard layout=layout.into() next=next.into() flash=test.flash.into()
+                        finger_colours=finger_colours.into() heat=heatmap.into() />
+                    <Show when=move || heatmap_mode.get() != Heatmap::Off>
+                        <p class="heat-legend" data-testid="heat-legend">
+                            <span>{move || if heatmap_mode.get() == Heatmap::Speed { t_string!(i18n, keyboard.legend_fast) } else { t_string!(i18n, keyboard.legend_accurate) }}</span>
+                            <span class="scale" aria-hidden="true"></span>
+                            <span>{move || if heatmap_mode.get() == Heatmap::Speed { t_string!(i18n, keyboard.legend_slow) } else { t_string!(i18n, keyboard.legend_missed) }}</span>
+                        </p>
+                    </Show>
                     <Hands finger=Signal::derive(move || next.get().map(|s: Stroke| s.finger)) />
                 </div>
             </Show>
-            <button class="restart" data-testid="restart" tabindex="-1"
-                on:mousedown=|e| e.prevent_default() on:click=move |_| restart.run(())>
-                "New test"
+            <button type="button" class="button restart" data-testid="restart" on:mousedown=|e| e.prevent_default() on:click=new_test>
+                {t!(i18n, test.new_test)}
             </button>
         </main>
     }

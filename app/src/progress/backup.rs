@@ -1,7 +1,7 @@
 //! Backup, import and reset: export everything to a versioned JSON file, merge a Klava backup or another
 //! trainer's export by record id (all or nothing), and delete all data after confirmation.
 
-use klava_core::backup::{self, Backup, Import};
+use klava_core::backup::{self, Backup, Import, ImportError, ImportKind, ImportNote};
 use klava_core::history::History;
 use klava_core::record::Record;
 use leptos::prelude::*;
@@ -9,23 +9,36 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Progress, Status, decode};
+use crate::storage::StoreError;
 use crate::storage::db::Unreadable;
 use crate::storage::ids;
 
 /// What an import did, for the learner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportReport {
-    pub kind: &'static str,
+    pub kind: ImportKind,
     pub added: usize,
     pub already: usize,
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
+
+/// Why an import changed nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportFailure {
+    /// The file cannot be imported.
+    File(ImportError),
+    /// The file was fine, but storing it failed.
+    Store(StoreError),
+}
+
+/// Key prefix of unreadable records that came with an imported backup (the rest came from this store).
+pub const IMPORTED_PREFIX: &str = "import-";
 
 /// A stable key for an unreadable record brought by an import (FNV-1a of its text), so importing the
 /// same file twice keeps one copy.
 fn import_key(json: &str) -> String {
     let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("import-{hash:016x}")
+    format!("{IMPORTED_PREFIX}{hash:016x}")
 }
 
 impl Progress {
@@ -49,30 +62,27 @@ impl Progress {
     /// Reads `text` and merges what it holds; nothing changes when the file is bad.
     ///
     /// # Errors
-    /// A message for the learner: why the file cannot be imported, or why it could not be stored.
-    pub async fn import(&self, text: &str) -> Result<ImportReport, String> {
+    /// Why the file cannot be imported, or why it could not be stored.
+    pub async fn import(&self, text: &str) -> Result<ImportReport, ImportFailure> {
         let Import { kind, records, unreadable, notes } =
-            backup::parse(text, &self.device()).map_err(|e| e.to_string())?;
+            backup::parse(text, &self.device()).map_err(ImportFailure::File)?;
         let total = records.len();
         match self.db.get_value() {
             Some(db) if self.status.get_untracked() == Status::Ready => {
-                let appended = db.append(&records).await.map_err(|e| format!("{e} Nothing was imported."))?;
+                let appended = db.append(&records).await.map_err(ImportFailure::Store)?;
                 let added = appended.added;
                 let aside: Vec<Unreadable> = unreadable
                     .iter()
-                    .map(|json| Unreadable {
-                        key: import_key(json),
-                        json: json.clone(),
-                        reason: "unreadable in the imported backup".into(),
-                    })
+                    .map(|json| Unreadable { key: import_key(json), json: json.clone(), reason: String::new() })
                     .collect();
                 if !aside.is_empty() && db.set_aside(&aside).await.is_ok() {
                     self.unreadable.set(db.unreadable().await.unwrap_or_default());
                 }
                 self.fold_in(&records);
                 self.covered(appended);
+                self.writes.update(|n| *n += 1);
                 self.save_cache().await;
-                Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
+                Ok(ImportReport { kind, added, already: total - added, notes })
             }
             // No storage: the import lives in this tab, like the sessions typed here.
             _ => {
@@ -80,7 +90,7 @@ impl Progress {
                 self.fold_in(&records);
                 let added = self.history.with_untracked(History::records) - before;
                 self.edit_pending(|p| p.extend(records));
-                Ok(ImportReport { kind: kind.name(), added, already: total - added, notes })
+                Ok(ImportReport { kind, added, already: total - added, notes })
             }
         }
     }
@@ -88,10 +98,10 @@ impl Progress {
     /// Deletes all stored data and settings of this site (the device id stays), then reloads.
     ///
     /// # Errors
-    /// A message for the learner when the store could not be cleared (then nothing was deleted).
-    pub async fn reset(&self) -> Result<(), String> {
+    /// Why the store could not be cleared (then nothing was deleted).
+    pub async fn reset(&self) -> Result<(), StoreError> {
         if let Some(db) = self.db.get_value() {
-            db.reset().await.map_err(|e| e.to_string())?;
+            db.reset().await?;
         }
         if let Ok(Some(ls)) = window().local_storage() {
             let keys: Vec<String> = (0..ls.length().unwrap_or(0)).filter_map(|i| ls.key(i).ok().flatten()).collect();

@@ -7,12 +7,11 @@ pub mod backup;
 pub mod save;
 
 use klava_core::history::{Applied, FOLD_VERSION, History};
-use klava_core::layout::Layout;
 use klava_core::record::{Id, Record};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::settings::Keyboards;
+use crate::layouts::Layouts;
 use crate::storage::StoreError;
 use crate::storage::db::{Appended, Cache, Db, StoredRecord, Unreadable};
 use crate::storage::ids;
@@ -34,19 +33,21 @@ pub struct Progress {
     pub history: RwSignal<History>,
     pub status: RwSignal<Status>,
     /// The last problem saving, for the banner (a full quota, …); `None` when all is saved.
-    pub problem: RwSignal<Option<String>>,
+    pub problem: RwSignal<Option<StoreError>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// The answer to `navigator.storage.persist()`, once known.
     pub persisted: RwSignal<Option<bool>>,
     /// How many records are not stored yet (0 once everything is saved).
     pub unsaved: RwSignal<usize>,
+    /// Counts this tab's writes to the log (saves and imports), so other tabs can be told.
+    pub writes: RwSignal<u32>,
     /// Records folded in but not stored yet (storage full or unavailable); kept for the next try and for export.
     pending: StoredValue<Vec<Record>>,
     db: StoredValue<Option<Db>, LocalStorage>,
     /// The last local `seq` folded into `history`.
     through_seq: StoredValue<f64>,
     device: StoredValue<Id>,
-    layouts: StoredValue<Vec<Layout>>,
+    layouts: Layouts,
     /// A cache write waiting for saves to settle (see [`Progress::save_cache_soon`]).
     cache_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -73,7 +74,7 @@ fn mark(name: &str) {
 impl Progress {
     /// Creates the context and starts loading.
     pub fn provide() -> Self {
-        let keyboards = Keyboards::expect();
+        let layouts = Layouts::expect();
         let p = Self {
             history: RwSignal::new(History::default()),
             status: RwSignal::new(Status::Loading),
@@ -81,11 +82,12 @@ impl Progress {
             unreadable: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             unsaved: RwSignal::new(0),
+            writes: RwSignal::new(0),
             pending: StoredValue::new(Vec::new()),
             db: StoredValue::new_local(None),
             through_seq: StoredValue::new(0.0),
             device: StoredValue::new(ids::device_id()),
-            layouts: keyboards.layouts,
+            layouts,
             cache_timer: StoredValue::new(None),
         };
         provide_context(p);
@@ -160,7 +162,7 @@ impl Progress {
         let mut rebuild = false;
         let before = *through;
         let mut changed = false;
-        self.layouts.with_value(|layouts| {
+        self.layouts.with(|layouts| {
             for stored in &fresh {
                 *through = through.max(stored.seq);
                 match decode(stored) {
@@ -185,6 +187,27 @@ impl Progress {
         Ok(changed || rebuild || *through > before)
     }
 
+    /// Folds in what another tab stored since this one last read the log (told by the tab channel).
+    pub fn catch_up(&self) {
+        let p = *self;
+        spawn_local(async move {
+            let Some(db) = p.db.get_value() else { return };
+            if p.status.get_untracked() != Status::Ready {
+                return;
+            }
+            let Ok(fresh) = db.read_since(p.through_seq.get_value()).await else { return };
+            let through = fresh.iter().map(|s| s.seq).fold(p.through_seq.get_value(), f64::max);
+            let records: Vec<Record> = fresh.iter().filter_map(|s| decode(s).ok()).collect();
+            p.through_seq.set_value(through);
+            if !records.is_empty() {
+                p.fold_in(&records);
+            }
+            if let Ok(list) = db.unreadable().await {
+                p.unreadable.set(list);
+            }
+        });
+    }
+
     /// Changes the pending records, keeping [`Progress::unsaved`] in step.
     fn edit_pending(&self, f: impl FnOnce(&mut Vec<Record>)) {
         self.pending.update_value(f);
@@ -194,7 +217,7 @@ impl Progress {
     /// Folds records into the history in memory (rebuilding from the store when a tombstone asks).
     fn fold_in(&self, records: &[Record]) {
         let mut rebuild = false;
-        self.layouts.with_value(|layouts| {
+        self.layouts.with(|layouts| {
             self.history.update(|h| {
                 for r in records {
                     rebuild |= h.apply(r, layouts) == Applied::NeedsRebuild;
@@ -214,7 +237,7 @@ impl Progress {
         let pending = self.pending();
         let folded = match self.db.get_value() {
             Some(db) => self.fold_all(&db, pending).await,
-            None => Ok((self.layouts.with_value(|l| History::from_records(&pending, l)), 0.0)),
+            None => Ok((self.layouts.with(|l| History::from_records(&pending, l)), 0.0)),
         };
         match folded {
             Ok((history, through)) => {
@@ -232,7 +255,7 @@ impl Progress {
         let through = all.iter().map(|s| s.seq).fold(0.0, f64::max);
         let mut records: Vec<Record> = all.iter().filter_map(|s| decode(s).ok()).collect();
         records.extend(extra);
-        Ok((self.layouts.with_value(|l| History::from_records(&records, l)), through))
+        Ok((self.layouts.with(|l| History::from_records(&records, l)), through))
     }
 
     /// After this tab appended records it has already folded in: when they directly follow what the

@@ -10,7 +10,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Progress, Status};
-use crate::storage::StoreError;
 
 /// LocalStorage key of records not yet in IndexedDB.
 const OUTBOX: &str = "klava.outbox";
@@ -24,17 +23,6 @@ fn set_outbox(records: &[Record]) {
         LocalStorage::delete(OUTBOX);
     } else if let Err(e) = LocalStorage::set(OUTBOX, records) {
         leptos::logging::warn!("klava: could not write the outbox: {e}");
-    }
-}
-
-/// What the banner says when a save failed.
-fn problem_text(e: &StoreError) -> String {
-    match e {
-        StoreError::QuotaExceeded => "Storage is full: your latest results are kept in this tab only. Export your \
-                                      data (Data tab) or free some disk space; they will be saved with your next \
-                                      session."
-            .to_owned(),
-        other => format!("{other} Your latest results are kept in this tab only; export them from the Data tab."),
     }
 }
 
@@ -70,9 +58,10 @@ impl Progress {
                 let remaining: Vec<Record> = outbox().into_iter().filter(|r| !saved.contains(&r.id)).collect();
                 set_outbox(&remaining);
                 self.problem.set(None);
+                self.writes.update(|n| *n += 1);
                 self.save_cache_soon();
             }
-            Err(e) => self.problem.set(Some(problem_text(&e))),
+            Err(e) => self.problem.set(Some(e)),
         }
     }
 

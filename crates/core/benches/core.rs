@@ -18,7 +18,7 @@ use klava_core::keystats::SessionKeyStats;
 use klava_core::layout::catalog;
 use klava_core::lessons::{EN_WORDS_200, parse_lines};
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Id, Record, Session, SessionMode};
+use klava_core::record::{Body, Id, ModeKind, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::textgen::{TextOptions, words};
 use klava_core::{Engine, Input, Options, Summary};
@@ -125,7 +125,7 @@ fn history(c: &mut Criterion) {
             let (text, inputs) = session_inputs(290, i);
             let e = play(&text, &inputs[..300.min(inputs.len())]);
             let profile = Profile { layout: "us".into(), language: "en".into() };
-            let mode = SessionMode { kind: "words".into(), amount: 50, punctuation: false, numbers: false };
+            let mode = SessionMode { kind: ModeKind::Words, amount: 50, punctuation: false, numbers: false };
             let s = Session::typed(&e, profile, mode, 1.7e12 + i as f64 * 60_000.0, 0);
             Record {
                 id: Id::new(format!("s{i}")).unwrap(),

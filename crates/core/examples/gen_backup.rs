@@ -5,7 +5,7 @@
 use klava_core::backup::Backup;
 use klava_core::lessons::{EN_WORDS_200, parse_lines};
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Id, Record, Session, SessionMode};
+use klava_core::record::{Body, Id, ModeKind, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::textgen::{TextOptions, words};
 use klava_core::{Engine, Input, Options};
@@ -27,7 +27,7 @@ fn session(n: u64, rng: &mut Rng, list: &[&str]) -> Session {
     }
     let year_ms = 365.0 * 24.0 * 3600.0 * 1000.0;
     let profile = Profile { layout: "us".into(), language: "en".into() };
-    let mode = SessionMode { kind: "words".into(), amount: 50, punctuation: false, numbers: false };
+    let mode = SessionMode { kind: ModeKind::Words, amount: 50, punctuation: false, numbers: false };
     Session::typed(&e, profile, mode, 1.7e12 + year_ms * n as f64 / 10_000.0, 60)
 }
 

@@ -16,10 +16,11 @@ use serde::{Deserialize, Serialize};
 use crate::fingers::{Finger, FingerMap};
 use crate::keystats::SessionKeyStats;
 use crate::profile::{Profile, ProfileStats};
-use crate::record::{Body, Id, Record, Session, Setting, Source};
+use crate::record::{Body, Id, Record, Session, SessionMode, Setting, Source};
 
 /// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt.
-pub const FOLD_VERSION: u32 = 1;
+/// Version 2: rows and bests hold the typed session mode instead of a display label.
+pub const FOLD_VERSION: u32 = 2;
 
 /// One line of the history list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,7 +30,7 @@ pub struct Row {
     pub utc_offset_min: i32,
     /// `layout/language`.
     pub profile: String,
-    pub mode: String,
+    pub mode: SessionMode,
     pub wpm: Option<f64>,
     pub raw_wpm: Option<f64>,
     pub accuracy: Option<f64>,
@@ -42,6 +43,9 @@ pub struct Row {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Best {
     pub id: Id,
+    /// `layout/language`.
+    pub profile: String,
+    pub mode: SessionMode,
     pub wpm: f64,
     pub accuracy: Option<f64>,
     pub ended_at_ms: f64,
@@ -90,7 +94,7 @@ impl FingerMap for NoFingers {
 pub struct History {
     /// Rows by `ended_at` then id (see [`row_key`]).
     rows: BTreeMap<String, Row>,
-    /// By `profile mode`.
+    /// By [`best_key`].
     bests: BTreeMap<String, Best>,
     stats: ProfileStats,
     settings: BTreeMap<String, Setting>,
@@ -100,6 +104,11 @@ pub struct History {
     deleted: BTreeSet<Id>,
     /// Sessions whose log could not be replayed (their figures are listed, their keys not counted).
     pub unreplayable: u64,
+}
+
+/// The key of a personal best: the profile and the mode's machine key (never shown).
+pub fn best_key(profile: &str, mode: &SessionMode) -> String {
+    format!("{profile} {}", mode.key())
 }
 
 /// The sort key of a row: zero-padded end time in ms, then the id.
@@ -157,10 +166,17 @@ impl History {
 
     fn add_session<F: Fingers + ?Sized>(&mut self, id: &Id, s: &Session, fingers: &F) {
         let profile = s.profile.key();
-        let mode = s.mode.label();
+        let mode = s.mode.clone();
         if let Some(wpm) = s.summary.wpm {
-            let best = Best { id: id.clone(), wpm, accuracy: s.summary.accuracy, ended_at_ms: s.ended_at_ms };
-            let key = format!("{profile} {mode}");
+            let key = best_key(&profile, &mode);
+            let best = Best {
+                id: id.clone(),
+                profile: profile.clone(),
+                mode: mode.clone(),
+                wpm,
+                accuracy: s.summary.accuracy,
+                ended_at_ms: s.ended_at_ms,
+            };
             let better = |old: &Best| wpm > old.wpm || (wpm == old.wpm && *id < old.id);
             if self.bests.get(&key).is_none_or(better) {
                 self.bests.insert(key, best);
@@ -212,7 +228,7 @@ impl History {
         self.rows.is_empty()
     }
 
-    /// Personal bests by `profile mode` label.
+    /// Personal bests by [`best_key`].
     pub fn bests(&self) -> &BTreeMap<String, Best> {
         &self.bests
     }
@@ -225,6 +241,11 @@ impl History {
     /// The current value of setting `key`.
     pub fn setting(&self, key: &str) -> Option<&Setting> {
         self.settings.get(key)
+    }
+
+    /// The newest value of every setting recorded.
+    pub fn settings(&self) -> impl Iterator<Item = &Setting> {
+        self.settings.values()
     }
 
     /// The newest clock reading among the settings (for the next change to be newer still).

@@ -16,15 +16,17 @@ pub struct Modifiers {
 pub enum KeyAction {
     /// Feed this input to the engine.
     Type(Input),
-    /// Start a new test (Esc, or Tab then Enter).
+    /// Start a new test (Tab then Enter).
     Restart,
     /// Tab: the next Enter restarts.
     ArmRestart,
+    /// Escape: leave the typing area, so Tab moves on to the rest of the page.
+    Leave,
 }
 
 /// Interprets one key press. `tab_armed` says whether the previous key was Tab.
 ///
-/// - Escape, or Enter right after Tab, restarts.
+/// - Enter right after Tab restarts; Escape leaves the typing area (a keyboard user's way out).
 /// - Backspace erases; with Ctrl, Alt or Meta it deletes the word.
 /// - A single printable character types it — also with Ctrl+Alt together, which is how Windows reports
 ///   AltGr, and with Alt alone, which is how macOS Option produces characters.
@@ -32,7 +34,7 @@ pub enum KeyAction {
 ///   mean nothing.
 pub fn key_action(key: &str, m: Modifiers, tab_armed: bool) -> Option<KeyAction> {
     match key {
-        "Escape" => return Some(KeyAction::Restart),
+        "Escape" => return Some(KeyAction::Leave),
         "Tab" => return Some(KeyAction::ArmRestart),
         "Enter" if tab_armed => return Some(KeyAction::Restart),
         "Backspace" if m.ctrl || m.alt || m.meta => {
@@ -78,7 +80,7 @@ mod tests {
 
     #[test]
     fn restart_keys() {
-        assert_eq!(key_action("Escape", NONE, false), Some(KeyAction::Restart));
+        assert_eq!(key_action("Escape", NONE, false), Some(KeyAction::Leave));
         assert_eq!(key_action("Tab", NONE, false), Some(KeyAction::ArmRestart));
         assert_eq!(key_action("Enter", NONE, true), Some(KeyAction::Restart));
         assert_eq!(key_action("Enter", NONE, false), None);

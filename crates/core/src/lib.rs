@@ -16,6 +16,7 @@ pub mod lessons;
 pub mod profile;
 pub mod record;
 pub mod rng;
+pub mod settings;
 pub mod stats;
 pub mod text;
 pub mod textgen;

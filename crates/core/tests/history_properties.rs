@@ -4,7 +4,7 @@
 use klava_core::history::{Applied, History};
 use klava_core::layout::{Layout, catalog};
 use klava_core::profile::Profile;
-use klava_core::record::{Body, Hlc, Id, Record, Session, SessionMode, Setting};
+use klava_core::record::{Body, Hlc, Id, ModeKind, Record, Session, SessionMode, Setting};
 use klava_core::{Engine, Input, Options};
 use proptest::prelude::*;
 
@@ -27,7 +27,7 @@ fn session(n: u64, text: &str, typos: usize, layout: &str) -> Record {
     }
     let language = if layout == "ru" { "ru" } else { "en" };
     let profile = Profile { layout: layout.into(), language: language.into() };
-    let mode = SessionMode { kind: "words".into(), amount: 2, punctuation: false, numbers: false };
+    let mode = SessionMode { kind: ModeKind::Words, amount: 2, punctuation: false, numbers: false };
     let s = Session::typed(&e, profile, mode, 1.7e12 + (n as f64) * 60_000.0, 60);
     Record { id: Id::new(format!("s{n}")).unwrap(), device: Id::new("d").unwrap(), body: Body::Session(Box::new(s)) }
 }
@@ -139,7 +139,7 @@ fn the_newest_setting_wins_and_bests_keep_the_fastest() {
     let slow = session(1, "the cat", 2, "us");
     let fast = session(2, "the cat", 0, "us");
     let h = History::from_records([&fast, &slow], &layouts);
-    assert_eq!(h.bests()["us/en words 2"].id.as_str(), "s2");
+    assert_eq!(h.bests()["us/en words/2"].id.as_str(), "s2");
     assert_eq!(h.rows().next().map(|r| r.id.as_str()), Some("s2"), "newest first");
     let stats = h.profile_stats(&Profile { layout: "us".into(), language: "en".into() }).unwrap();
     assert_eq!(stats.sessions, 2);

@@ -2,6 +2,7 @@
 //! `test` runs every check CI runs; `dev` serves the app with live reload. Each installs what it needs.
 
 mod cmd;
+mod messages;
 mod postgres;
 mod precache;
 mod serve;

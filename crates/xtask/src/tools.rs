@@ -1,6 +1,7 @@
 //! Installing what a command needs, skipping what is present: the wasm32 target, trunk, wasm-bindgen-cli
-//! (the exact version in Cargo.lock), wasm-opt (npm), Debian packages (Chromium, PostgreSQL) and the
-//! end-to-end tests' npm packages. Nothing here downloads anything at build time; these are installs.
+//! (the exact version in Cargo.lock), wasm-opt and the typing fonts (npm), Debian packages (Chromium,
+//! PostgreSQL) and the end-to-end tests' npm packages. Nothing here downloads anything at build time;
+//! these are installs.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,13 +19,44 @@ pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()
+    ensure_wasm_opt()?;
+    ensure_fonts()
+}
+
+/// The font files the build copies (index.html: `crates/xtask/tools/fonts`): per package, the Latin and
+/// Cyrillic subsets of the regular weight, and the licence that must travel with them.
+const FONTS: [(&str, &str); 2] = [("jetbrains-mono", "jetbrains-mono"), ("andika", "andika")];
+
+/// Copies the typing fonts from their npm packages into `crates/xtask/tools/fonts` (skipping files that
+/// are there already).
+fn ensure_fonts() -> Result {
+    let tools = root().join("crates/xtask/tools");
+    ensure_npm(&tools, "@fontsource/jetbrains-mono")?;
+    let out = tools.join("fonts");
+    std::fs::create_dir_all(&out)
+        .map_err(|source| Error::Io { what: format!("creating {}", out.display()), source })?;
+    for (package, stem) in FONTS {
+        let dir = tools.join("node_modules/@fontsource").join(package);
+        let files = [
+            (format!("files/{stem}-latin-400-normal.woff2"), format!("{stem}-latin-400-normal.woff2")),
+            (format!("files/{stem}-cyrillic-400-normal.woff2"), format!("{stem}-cyrillic-400-normal.woff2")),
+            ("LICENSE".to_owned(), format!("{stem}-OFL.txt")),
+        ];
+        for (from, to) in files {
+            let (from, to) = (dir.join(from), out.join(to));
+            if !to.is_file() {
+                std::fs::copy(&from, &to)
+                    .map_err(|source| Error::Io { what: format!("copying {}", from.display()), source })?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Everything the browser and PostgreSQL tests need, on top of the build tools.
 pub fn ensure_test_tools() -> Result {
     ensure_debian(&["chromium", "chromium-driver", "postgresql"])?;
-    ensure_npm(&root().join("tests/e2e"), "playwright-core")
+    ensure_npm(&root().join("tests/e2e"), "@axe-core/playwright")
 }
 
 fn ensure_wasm_target() -> Result {

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{Import, ImportError, ImportKind};
+use super::{Import, ImportError, ImportKind, ImportNote, Problem};
 use crate::civil::parse_utc_ms;
 use crate::keystats::KeyStat;
 use crate::profile::Profile;
-use crate::record::{Body, Id, Record, Session, SessionMode, Source};
+use crate::record::{Body, Id, ModeKind, Record, Session, SessionMode, Source};
 use crate::stats::{CharCounts, Summary};
 
 #[derive(Deserialize)]
@@ -66,15 +66,15 @@ pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportEr
     let mut records = Vec::with_capacity(items.len());
     let mut unknown_layouts = std::collections::BTreeSet::new();
     for (i, item) in items.iter().enumerate() {
-        let bad = |reason: String| ImportError::BadKeybrResult { index: i + 1, reason };
-        let r: KeybrResult = serde_json::from_str(item.get()).map_err(|e| bad(e.to_string()))?;
+        let bad = |problem: Problem| ImportError::BadKeybrResult { index: i + 1, problem };
+        let r: KeybrResult = serde_json::from_str(item.get()).map_err(|e| bad(Problem::Syntax(e.to_string())))?;
         let started = match &r.time_stamp {
-            Stamp::Text(s) => parse_utc_ms(s).ok_or_else(|| bad(format!("the time {s:?} is not a date")))?,
+            Stamp::Text(s) => parse_utc_ms(s).ok_or_else(|| bad(Problem::NotADate(s.clone())))?,
             Stamp::Ms(ms) if ms.is_finite() => *ms,
-            Stamp::Ms(ms) => return Err(bad(format!("the time {ms} is not a date"))),
+            Stamp::Ms(ms) => return Err(bad(Problem::NotADate(ms.to_string()))),
         };
         if !r.time.is_finite() || r.time <= 0.0 {
-            return Err(bad(format!("the duration {} is not a positive number of ms", r.time)));
+            return Err(bad(Problem::NotPositive(r.time.to_string())));
         }
         let (layout, language, known) = map_layout(&r.layout);
         if !known {
@@ -110,14 +110,13 @@ pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportEr
             keystrokes: r.length as usize,
             errors: r.errors as usize,
         };
-        let id =
-            Id::new(format!("kb-{}-{}-{}", started as u64, r.length, r.time as u64)).map_err(|e| bad(e.to_string()))?;
+        let id = Id::new(format!("kb-{}-{}-{}", started as u64, r.length, r.time as u64)).map_err(|e| bad(e.into()))?;
         let session = Session {
             ended_at_ms: started + r.time,
             utc_offset_min: 0,
             profile: Profile { layout: layout.into(), language: language.into() },
             mode: SessionMode {
-                kind: format!("keybr {}", if r.text_type.is_empty() { "lesson" } else { &r.text_type }),
+                kind: ModeKind::Keybr(if r.text_type.is_empty() { "lesson".into() } else { r.text_type.clone() }),
                 amount: 0,
                 punctuation: false,
                 numbers: false,
@@ -128,22 +127,15 @@ pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportEr
             imported_keys: (!keys.is_empty()).then_some(keys),
         };
         let record = Record { id, device: device.clone(), body: Body::Session(Box::new(session)) };
-        record.validate().map_err(|e| bad(e.to_string()))?;
+        record.validate().map_err(|e| bad(e.into()))?;
         records.push(record);
     }
     if records.is_empty() {
         return Err(ImportError::NothingToImport);
     }
-    let mut notes = vec![
-        "keybr.com keeps no keystroke log: imported lessons cannot be replayed; their per-key figures are kept."
-            .to_owned(),
-    ];
+    let mut notes = vec![ImportNote::KeybrNoReplay];
     if !unknown_layouts.is_empty() {
-        let list: Vec<String> = unknown_layouts.into_iter().collect();
-        notes.push(format!(
-            "Layouts Klava does not have were filed under the language's usual one: {}.",
-            list.join(", ")
-        ));
+        notes.push(ImportNote::UnknownLayouts(unknown_layouts.into_iter().collect()));
     }
     Ok(Import { kind: ImportKind::Keybr, records, unreadable: Vec::new(), notes })
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
 
-use crate::record::{Id, Record};
+use crate::record::{Id, Record, RecordError};
 
 /// The `format` field of a Klava backup.
 pub const FORMAT: &str = "klava-backup";
@@ -49,49 +49,77 @@ pub enum ImportKind {
     Keybr,
 }
 
-impl ImportKind {
-    /// The name shown to learners.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Klava => "Klava backup",
-            Self::Monkeytype => "Monkeytype results",
-            Self::Keybr => "keybr.com export",
-        }
-    }
+/// Something a learner should know about an import that succeeded. The app words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportNote {
+    /// keybr.com keeps no keystroke log: its lessons cannot be replayed; per-key figures are kept.
+    KeybrNoReplay,
+    /// Results on layouts Klava does not have (keybr's names) were filed under the language's usual one.
+    UnknownLayouts(Vec<String>),
+    /// Monkeytype exports no keystrokes: results count in history and bests, not in key statistics.
+    MonkeytypeNoKeystrokes,
+    /// Monkeytype exports no layout: results are filed under the language's usual layout.
+    MonkeytypeNoLayout,
+    /// Columns of the file that were not imported.
+    NotImported(Vec<String>),
 }
 
-/// What a file holds, ready to be merged.
+/// What an import brings, ready to be merged.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Import {
     pub kind: ImportKind,
     pub records: Vec<Record>,
     /// Unreadable records carried by a Klava backup.
     pub unreadable: Vec<String>,
-    /// What did not map, one line each, for the learner.
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
-/// Why a file cannot be imported. The messages are written for learners.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+/// What is wrong with one item (record, line, result) of a file.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum Problem {
+    /// The parser's own description (JSON, CSV): a detail shown as it is.
+    #[error("{0}")]
+    Syntax(String),
+    #[error("the column {0} is missing")]
+    MissingColumn(String),
+    #[error("{field} is {value:?}, not a number")]
+    NotANumber { field: String, value: String },
+    #[error("{0} is empty")]
+    Empty(String),
+    #[error("the time {0} is not a date")]
+    NotADate(String),
+    #[error("the duration {0} is not a positive number of ms")]
+    NotPositive(String),
+    #[error("the backup has no list of records")]
+    NoRecordList,
+    #[error("{0}")]
+    Record(#[from] RecordError),
+}
+
+/// Why a file cannot be imported. The app words each case for learners.
+#[derive(Clone, Debug, PartialEq, Error)]
 pub enum ImportError {
-    #[error("The file is empty.")]
+    #[error("the file is empty")]
     Empty,
-    #[error(
-        "This is not a file Klava can import. Klava reads its own backups (.json), Monkeytype results \
-         (.csv) and keybr.com exports (.json)."
-    )]
+    /// Not a Klava backup, a Monkeytype CSV or a keybr.com export.
+    #[error("not a file Klava can import")]
     Foreign,
-    #[error("The file is not valid JSON (it may be cut short): {0}.")]
+    /// Not valid JSON (maybe cut short); the parser's detail.
+    #[error("not valid JSON: {0}")]
     BadJson(String),
-    #[error("This backup was made by a newer version of Klava (format {0}); update Klava to import it.")]
+    /// A backup of a newer format version.
+    #[error("a backup of format {0}, newer than this version reads")]
     NewerVersion(u32),
-    #[error("Record {index} of the backup is damaged: {reason}.")]
-    BadRecord { index: usize, reason: String },
-    #[error("Line {line} of the Monkeytype file cannot be read: {reason}.")]
-    BadCsvRow { line: u64, reason: String },
-    #[error("Result {index} of the keybr.com file cannot be read: {reason}.")]
-    BadKeybrResult { index: usize, reason: String },
-    #[error("The file has no results to import.")]
+    /// Record `index` (from 1) of a backup.
+    #[error("record {index} of the backup: {problem}")]
+    BadRecord { index: usize, problem: Problem },
+    /// Line `line` of a Monkeytype CSV.
+    #[error("line {line} of the Monkeytype file: {problem}")]
+    BadCsvRow { line: u64, problem: Problem },
+    /// Result `index` (from 1) of a keybr.com export.
+    #[error("result {index} of the keybr.com file: {problem}")]
+    BadKeybrResult { index: usize, problem: Problem },
+    #[error("the file has no results to import")]
     NothingToImport,
 }
 
@@ -136,14 +164,14 @@ fn parse_backup(probe: Probe<'_>) -> Result<Import, ImportError> {
     if version > u64::from(VERSION) {
         return Err(ImportError::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)));
     }
-    let bad = |index, reason: String| ImportError::BadRecord { index, reason };
-    let items = probe.records.ok_or_else(|| bad(0, "the backup has no list of records".into()))?;
+    let bad = |index, problem: Problem| ImportError::BadRecord { index, problem };
+    let items = probe.records.ok_or_else(|| bad(0, Problem::NoRecordList))?;
     let records = items
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let r: Record = serde_json::from_str(item.get()).map_err(|e| bad(i + 1, e.to_string()))?;
-            r.validate().map_err(|e| bad(i + 1, e.to_string()))?;
+            let r: Record = serde_json::from_str(item.get()).map_err(|e| bad(i + 1, Problem::Syntax(e.to_string())))?;
+            r.validate().map_err(|e| bad(i + 1, e.into()))?;
             Ok(r)
         })
         .collect::<Result<Vec<_>, _>>()?;

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{Import, ImportError, ImportKind, default_layout};
+use super::{Import, ImportError, ImportKind, ImportNote, Problem, default_layout};
 use crate::profile::Profile;
-use crate::record::{Body, Id, Record, Session, SessionMode, Source};
+use crate::record::{Body, Id, ModeKind, Record, Session, SessionMode, Source};
 use crate::stats::{CharCounts, Summary};
 
 const REQUIRED: [&str; 5] = ["_id", "wpm", "acc", "testDuration", "timestamp"];
@@ -36,20 +36,20 @@ pub(super) fn looks_like(text: &str) -> bool {
 
 pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let header_error = |reason: String| ImportError::BadCsvRow { line: 1, reason };
-    let headers = reader.headers().map_err(|e| header_error(e.to_string()))?.clone();
+    let header_error = |problem| ImportError::BadCsvRow { line: 1, problem };
+    let headers = reader.headers().map_err(|e| header_error(Problem::Syntax(e.to_string())))?.clone();
     let column: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h, i)).collect();
     if let Some(missing) = REQUIRED.iter().find(|c| !column.contains_key(*c)) {
-        return Err(header_error(format!("the column {missing} is missing")));
+        return Err(header_error(Problem::MissingColumn((*missing).to_owned())));
     }
     let mut records = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| ImportError::BadCsvRow {
             line: e.position().map_or(0, |p| p.line()),
-            reason: e.to_string(),
+            problem: Problem::Syntax(e.to_string()),
         })?;
         let line = row.position().map_or(0, |p| p.line());
-        let bad = |reason: String| ImportError::BadCsvRow { line, reason };
+        let bad = |problem: Problem| ImportError::BadCsvRow { line, problem };
         let get = |name: &str| column.get(name).and_then(|i| row.get(*i)).unwrap_or_default().trim();
         let number = |name: &str| -> Result<Option<f64>, ImportError> {
             match get(name) {
@@ -59,11 +59,11 @@ pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
                     .ok()
                     .filter(|v| v.is_finite())
                     .map(Some)
-                    .ok_or_else(|| bad(format!("{name} is {s:?}"))),
+                    .ok_or_else(|| bad(Problem::NotANumber { field: name.to_owned(), value: s.to_owned() })),
             }
         };
-        let required = |name: &str| number(name)?.ok_or_else(|| bad(format!("{name} is empty")));
-        let id = Id::new(format!("mt-{}", get("_id"))).map_err(|e| bad(e.to_string()))?;
+        let required = |name: &str| number(name)?.ok_or_else(|| bad(Problem::Empty(name.to_owned())));
+        let id = Id::new(format!("mt-{}", get("_id"))).map_err(|e| bad(e.into()))?;
         let stats: Vec<usize> = get("charStats").split(';').filter_map(|s| s.trim().parse().ok()).collect();
         let chars = match stats[..] {
             [correct, incorrect, extra, missed] => {
@@ -89,7 +89,7 @@ pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
             utc_offset_min: 0,
             profile: Profile { layout: default_layout(language).into(), language: language.into() },
             mode: SessionMode {
-                kind: if mode.is_empty() { "test".into() } else { mode.to_owned() },
+                kind: if mode.is_empty() { ModeKind::Other("test".into()) } else { ModeKind::from(mode.to_owned()) },
                 amount: get("mode2").parse().unwrap_or(0),
                 punctuation: get("punctuation") == "true",
                 numbers: get("numbers") == "true",
@@ -100,21 +100,17 @@ pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
             imported_keys: None,
         };
         let record = Record { id, device: device.clone(), body: Body::Session(Box::new(session)) };
-        record.validate().map_err(|e| bad(e.to_string()))?;
+        record.validate().map_err(|e| bad(e.into()))?;
         records.push(record);
     }
     if records.is_empty() {
         return Err(ImportError::NothingToImport);
     }
-    let unmapped: Vec<&str> = headers.iter().filter(|h| !MAPPED.contains(h) && *h != "timestamp").collect();
-    let mut notes = vec![
-        "Monkeytype exports no keystrokes: imported results count in history and personal bests, not in key \
-         statistics."
-            .to_owned(),
-        "Monkeytype exports no keyboard layout: results are filed under the language's usual layout.".to_owned(),
-    ];
+    let unmapped: Vec<String> =
+        headers.iter().filter(|h| !MAPPED.contains(h) && *h != "timestamp").map(str::to_owned).collect();
+    let mut notes = vec![ImportNote::MonkeytypeNoKeystrokes, ImportNote::MonkeytypeNoLayout];
     if !unmapped.is_empty() {
-        notes.push(format!("Not imported: {}.", unmapped.join(", ")));
+        notes.push(ImportNote::NotImported(unmapped));
     }
     Ok(Import { kind: ImportKind::Monkeytype, records, unreadable: Vec::new(), notes })
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub use keylog::{KeyLog, KeyLogError};
-pub use session::{Replay, Session, SessionMode, Source};
+pub use session::{ModeKind, Replay, Session, SessionMode, Source};
 
 /// The longest id accepted.
 pub const MAX_ID_LEN: usize = 64;
@@ -27,13 +27,40 @@ pub enum RecordError {
     #[error("an id must be 1–{MAX_ID_LEN} letters, digits, '-' or '_', not {0:?}")]
     BadId(String),
     #[error("a session's {0} is not a finite number")]
-    NotFinite(&'static str),
+    NotFinite(Field),
     #[error("a session's {field} is {value}, outside {min}–{max}")]
-    OutOfRange { field: &'static str, value: f64, min: f64, max: f64 },
+    OutOfRange { field: Field, value: f64, min: f64, max: f64 },
+    /// The key log does not decode or the engine refuses it; the text is a detail for developers.
     #[error("a session cannot be replayed: {0}")]
     Replay(String),
     #[error("a setting's key is empty")]
     EmptySettingKey,
+}
+
+/// A checked field of a session record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    EndTime,
+    Duration,
+    Speed,
+    RawSpeed,
+    Accuracy,
+    Consistency,
+    UtcOffset,
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::EndTime => "end_time",
+            Self::Duration => "duration",
+            Self::Speed => "speed",
+            Self::RawSpeed => "raw_speed",
+            Self::Accuracy => "accuracy",
+            Self::Consistency => "consistency",
+            Self::UtcOffset => "utc_offset",
+        })
+    }
 }
 
 impl Id {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{KeyLog, RecordError};
+use super::{Field, KeyLog, RecordError};
 use crate::engine::{EndReason, Engine, Millis, Options};
 use crate::keystats::KeyStat;
 use crate::profile::Profile;
@@ -24,24 +24,72 @@ pub enum Source {
     Keybr,
 }
 
-/// The kind of test: `words`, `time`, `lesson`, … with its amount (words, seconds), and text options.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What kind of session it was. Stored as text (`words`, `time`, `keybr lesson`, …), so a kind written by
+/// a newer version reads back as [`ModeKind::Other`] instead of failing.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum ModeKind {
+    Words,
+    Time,
+    /// Monkeytype's quote, zen and custom modes, as imported.
+    Quote,
+    Zen,
+    Custom,
+    /// A keybr.com session, with keybr's text type (`lesson`, `words`, …).
+    Keybr(String),
+    /// A kind this version does not know.
+    Other(String),
+}
+
+impl From<String> for ModeKind {
+    fn from(s: String) -> Self {
+        match s.as_str() {
+            "words" => Self::Words,
+            "time" => Self::Time,
+            "quote" => Self::Quote,
+            "zen" => Self::Zen,
+            "custom" => Self::Custom,
+            _ => match s.strip_prefix("keybr ") {
+                Some(t) => Self::Keybr(t.to_owned()),
+                None => Self::Other(s),
+            },
+        }
+    }
+}
+
+impl From<ModeKind> for String {
+    fn from(k: ModeKind) -> Self {
+        match k {
+            ModeKind::Words => "words".into(),
+            ModeKind::Time => "time".into(),
+            ModeKind::Quote => "quote".into(),
+            ModeKind::Zen => "zen".into(),
+            ModeKind::Custom => "custom".into(),
+            ModeKind::Keybr(t) => format!("keybr {t}"),
+            ModeKind::Other(s) => s,
+        }
+    }
+}
+
+/// The kind of session with its amount (words, seconds; 0 when it has none) and text options. The app
+/// turns it into words; [`SessionMode::key`] is a stable machine key, never shown.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SessionMode {
-    pub kind: String,
+    pub kind: ModeKind,
     pub amount: u32,
     pub punctuation: bool,
     pub numbers: bool,
 }
 
 impl SessionMode {
-    /// A short label: `time 30`, `words 25 · punctuation`.
-    pub fn label(&self) -> String {
-        let mut s = if self.amount > 0 { format!("{} {}", self.kind, self.amount) } else { self.kind.clone() };
+    /// A stable key for grouping (personal bests): `words/25`, `time/30/p/n`.
+    pub fn key(&self) -> String {
+        let mut s = format!("{}/{}", String::from(self.kind.clone()), self.amount);
         if self.punctuation {
-            s.push_str(" · punctuation");
+            s.push_str("/p");
         }
         if self.numbers {
-            s.push_str(" · numbers");
+            s.push_str("/n");
         }
         s
     }
@@ -131,15 +179,15 @@ impl Session {
             Some(value) if !(min..=max).contains(&value) => Err(RecordError::OutOfRange { field, value, min, max }),
             _ => Ok(()),
         };
-        finite("end time", self.ended_at_ms)?;
-        range("end time", Some(self.ended_at_ms), 0.0, 1.0e14)?;
-        finite("duration", self.summary.duration_ms)?;
-        range("duration", Some(self.summary.duration_ms), 0.0, 1.0e9)?;
-        range("speed", self.summary.wpm, 0.0, 1.0e5)?;
-        range("raw speed", self.summary.raw_wpm, 0.0, 1.0e5)?;
-        range("accuracy", self.summary.accuracy, 0.0, 100.0)?;
-        range("consistency", self.summary.consistency, 0.0, 100.0)?;
-        range("UTC offset", Some(f64::from(self.utc_offset_min)), -14.0 * 60.0, 14.0 * 60.0)?;
+        finite(Field::EndTime, self.ended_at_ms)?;
+        range(Field::EndTime, Some(self.ended_at_ms), 0.0, 1.0e14)?;
+        finite(Field::Duration, self.summary.duration_ms)?;
+        range(Field::Duration, Some(self.summary.duration_ms), 0.0, 1.0e9)?;
+        range(Field::Speed, self.summary.wpm, 0.0, 1.0e5)?;
+        range(Field::RawSpeed, self.summary.raw_wpm, 0.0, 1.0e5)?;
+        range(Field::Accuracy, self.summary.accuracy, 0.0, 100.0)?;
+        range(Field::Consistency, self.summary.consistency, 0.0, 100.0)?;
+        range(Field::UtcOffset, Some(f64::from(self.utc_offset_min)), -14.0 * 60.0, 14.0 * 60.0)?;
         if let Some(r) = &self.replay {
             r.log.decode().map_err(|e| RecordError::Replay(e.to_string()))?;
         }
@@ -172,8 +220,15 @@ mod tests {
     }
 
     #[test]
-    fn labels_read_like_the_mode_bar() {
-        let m = SessionMode { kind: "time".into(), amount: 30, punctuation: true, numbers: false };
-        assert_eq!(m.label(), "time 30 · punctuation");
+    fn mode_kinds_read_back_and_unknown_ones_survive() {
+        for s in ["words", "time", "quote", "zen", "custom", "keybr lesson", "lesson/us-en/3"] {
+            let k = ModeKind::from(s.to_owned());
+            assert_eq!(String::from(k), s);
+        }
+        assert_eq!(ModeKind::from("keybr words".to_owned()), ModeKind::Keybr("words".into()));
+        let m = SessionMode { kind: ModeKind::Time, amount: 30, punctuation: true, numbers: false };
+        assert_eq!(m.key(), "time/30/p");
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(json, r#"{"kind":"time","amount":30,"punctuation":true,"numbers":false}"#);
     }
 }

@@ -1,0 +1,122 @@
+//! The interface language: the messages of `locales/en.json` and `locales/ru.json`, compiled into the
+//! [`i18n`] module by `build.rs` (leptos_i18n; plural forms by CLDR rules, so 1 слово, 2 слова, 5 слов),
+//! the language chosen from the settings or the browser, and the few things that are formatted rather
+//! than translated: numbers, dates and times. Layout and lesson names keep their own language.
+
+#[allow(unused_imports, dead_code, unreachable_pub, missing_docs, clippy::all, clippy::pedantic)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+}
+
+pub use generated::i18n::{I18nContextProvider, Locale, t, t_string, use_i18n};
+use leptos_i18n::Locale as _;
+
+/// The language context, as components hold it.
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+use klava_core::settings::UiLanguage;
+use leptos::prelude::*;
+
+use crate::prefs::Prefs;
+
+/// The language's BCP 47 code (`en`, `ru`).
+pub fn code(locale: Locale) -> &'static str {
+    locale.as_str()
+}
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() { navigator.language().into_iter().collect() } else { list }
+}
+
+/// The language to show for a setting: a chosen one, or the browser's (English when it prefers neither).
+pub fn resolve(setting: UiLanguage) -> Locale {
+    let langs = browser_languages();
+    match setting.resolve(langs.iter().map(String::as_str)) {
+        UiLanguage::Ru => Locale::ru,
+        _ => Locale::en,
+    }
+}
+
+/// Keeps the interface language in step with the setting. Call inside [`I18nContextProvider`].
+pub fn follow_setting() {
+    let i18n = use_i18n();
+    let prefs = Prefs::expect();
+    Effect::new(move |_| {
+        let locale = resolve(prefs.with(|s| s.language));
+        if i18n.get_locale_untracked() != locale {
+            i18n.set_locale(locale);
+        }
+    });
+}
+
+/// `value` with `digits` decimals, in the language's way: `1,234.5` in English, `1 234,5` in Russian.
+pub fn number(locale: Locale, value: f64, digits: usize) -> String {
+    let text = format!("{:.digits$}", value.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = match locale {
+        Locale::ru => ('\u{a0}', ','),
+        Locale::en => (',', '.'),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('−');
+    }
+    // Russian groups only from five digits on (2024, but 12 345).
+    let grouped = whole.len() > if locale == Locale::ru { 4 } else { 3 };
+    for (i, c) in whole.chars().enumerate() {
+        if grouped && i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A figure that may be undefined: `–` then.
+pub fn figure(locale: Locale, value: Option<f64>, digits: usize) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| number(locale, v, digits))
+}
+
+/// The date and time of `ms` (Unix epoch) as the learner's clock showed it then (`offset_min` ahead of
+/// UTC), written the language's way by the browser (`Intl.DateTimeFormat`): "Nov 30, 2026, 14:05" or
+/// "30 нояб. 2026 г., 14:05".
+pub fn date_time(locale: Locale, ms: f64, offset_min: i32) -> String {
+    use web_sys::js_sys::{Array, Date, Intl, Object, Reflect};
+    let options = Object::new();
+    for (k, v) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "UTC"),
+    ] {
+        let _ = Reflect::set(&options, &k.into(), &v.into());
+    }
+    let _ = Reflect::set(&options, &"hour12".into(), &false.into());
+    let format = Intl::DateTimeFormat::new(&Array::of1(&locale.as_str().into()), &options);
+    let local = Date::new(&(ms + f64::from(offset_min) * 60_000.0).into());
+    format.format().call1(&format, &local).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(Locale::en, 1234.56, 1), "1,234.6");
+        assert_eq!(number(Locale::ru, 1234.56, 1), "1234,6");
+        assert_eq!(number(Locale::ru, 12345.0, 0), "12\u{a0}345");
+        assert_eq!(number(Locale::en, 42.0, 0), "42");
+        assert_eq!(number(Locale::en, -0.01, 1), "0.0");
+        assert_eq!(figure(Locale::en, None, 1), "–");
+    }
+}

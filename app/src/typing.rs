@@ -1,0 +1,196 @@
+//! The running typing test, kept in context for the whole visit: leaving the test page and coming back
+//! finds the test as it was (a timed test that ran out meanwhile shows its results). It owns the engine,
+//! the choice of test and the clock; the test page only feeds it keys. A finished session is saved the
+//! moment it ends, on whatever page the learner is.
+
+use klava_core::profile::Profile;
+use klava_core::record::{Body, ModeKind, Record, Session, SessionMode};
+use klava_core::rng::Rng;
+use klava_core::settings::{TestChoice, TestMode};
+use klava_core::text::wrong_script;
+use klava_core::{Engine, Input, KeyKind, Keystroke, Millis};
+use leptos::prelude::*;
+use leptos_use::use_interval_fn;
+
+use crate::config::{TIME_MODE_CHUNK, TestConfig, random_seed};
+use crate::prefs::Prefs;
+use crate::progress::Progress;
+use crate::storage::ids;
+
+/// How long a wrongly pressed key flashes on the on-screen keyboard.
+const FLASH_MS: u64 = 250;
+
+/// The running test, provided in context.
+#[derive(Clone, Copy)]
+pub struct TypingTest {
+    /// The session; read it through `with`.
+    pub engine: RwSignal<Engine>,
+    /// The test chosen (a link, the mode bar, or the stored default); changing it starts a new test.
+    pub choice: RwSignal<TestChoice>,
+    /// Everything the text and the engine depend on.
+    pub config: Memo<TestConfig>,
+    /// The clock now (`performance.now()`, same origin as event time stamps), refreshed ten times a second.
+    pub now: ReadSignal<Millis>,
+    /// The code of a key just pressed by mistake, while it flashes.
+    pub flash: ReadSignal<Option<String>>,
+    set_flash: WriteSignal<Option<String>>,
+    /// Whether two letters in a row came in the other alphabet (Latin for Cyrillic or the reverse): the
+    /// OS layout looks wrong.
+    pub wrong_layout: RwSignal<bool>,
+    wrong_script_run: StoredValue<u8>,
+    rng: StoredValue<Rng>,
+}
+
+fn performance_now() -> Millis {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
+    let text = config.text(config.initial_words(), rng);
+    Engine::new(&text, config.options()).expect("generated text is never empty and has no control characters")
+}
+
+/// The record of a finished session.
+fn session_of(e: &Engine, profile: Profile, choice: TestChoice) -> Session {
+    let (kind, amount) = match choice.mode {
+        TestMode::Words(n) => (ModeKind::Words, n),
+        TestMode::Time(s) => (ModeKind::Time, s),
+    };
+    let mode = SessionMode { kind, amount, punctuation: choice.punctuation, numbers: choice.numbers };
+    // getTimezoneOffset is UTC − local; the record keeps local − UTC.
+    let utc_offset_min = -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32);
+    Session::typed(e, profile, mode, ids::now_ms(), utc_offset_min)
+}
+
+impl TypingTest {
+    /// Starts the first test with the stored choice, restarts on any change of what the text depends on,
+    /// saves finished sessions and runs the clock. Needs [`Prefs`] and [`Progress`].
+    pub fn provide() -> Self {
+        let prefs = Prefs::expect();
+        let choice = RwSignal::new(prefs.with_untracked(|s| s.test));
+        let config = Memo::new(move |_| {
+            let language = klava_core::lessons::words_for(&prefs.with_layout(|l| l.language.clone())).1;
+            let (error_mode, yo_as_ye) = prefs.with(|s| (s.error_mode, s.yo_as_ye));
+            TestConfig { choice: choice.get(), error_mode, language, yo_as_ye }
+        });
+        let mut rng = Rng::new(random_seed());
+        let engine = RwSignal::new(new_engine(&config.get_untracked(), &mut rng));
+        let (now, set_now) = signal(performance_now());
+        let (flash, set_flash) = signal(None::<String>);
+        let t = Self {
+            engine,
+            choice,
+            config,
+            now,
+            flash,
+            set_flash,
+            wrong_layout: RwSignal::new(false),
+            wrong_script_run: StoredValue::new(0),
+            rng: StoredValue::new(rng),
+        };
+        Effect::watch(move || config.get(), move |_, _, _| t.restart(), false);
+        t.save_when_finished(prefs);
+        let _ = use_interval_fn(
+            move || {
+                let now = performance_now();
+                set_now.set(now);
+                if engine.with_untracked(|e| e.time_up(now)) {
+                    engine.update(|e| {
+                        e.tick(now);
+                    });
+                }
+            },
+            100,
+        );
+        provide_context(t);
+        t
+    }
+
+    /// The provided instance.
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// Starts a new test with the current settings.
+    pub fn restart(&self) {
+        let config = self.config.get_untracked();
+        if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, r)) {
+            self.engine.set(fresh);
+            self.wrong_script_run.set_value(0);
+        }
+    }
+
+    /// Whether a test has started and not finished.
+    pub fn in_progress(&self) -> bool {
+        self.engine.with(|e| e.started_at().is_some() && !e.is_finished())
+    }
+
+    /// Feeds one input, stamped `at`, from physical key `code` (empty when unknown); returns how the
+    /// engine judged it (`None` when it was refused: input after the end, or a malformed event).
+    pub fn type_input(&self, input: Input, at: Millis, code: &str) -> Option<Keystroke> {
+        let timed = self.config.with_untracked(TestConfig::is_timed);
+        let (needs_more, last) = self.engine.try_update(|e| {
+            let before = e.log().len();
+            let _ = e.apply(input, at);
+            let needs_more = timed && !e.is_finished() && e.caret().0 + TIME_MODE_CHUNK / 2 >= e.words().len();
+            (needs_more, (e.log().len() > before).then(|| e.log().last().cloned()).flatten())
+        })?;
+        if let Some(k) = &last {
+            self.watch_mistakes(k, code);
+        }
+        if needs_more {
+            let config = self.config.get_untracked();
+            if let Some(more) = self.rng.try_update_value(|r| config.text(TIME_MODE_CHUNK, r)) {
+                self.engine.update(|e| {
+                    let _ = e.extend(&more);
+                });
+            }
+        }
+        last
+    }
+
+    /// Flashes a wrong key and watches for letters in the other alphabet.
+    fn watch_mistakes(&self, k: &Keystroke, code: &str) {
+        if matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra) && !code.is_empty() {
+            let set_flash = self.set_flash;
+            set_flash.set(Some(code.to_owned()));
+            set_timeout(move || set_flash.set(None), std::time::Duration::from_millis(FLASH_MS));
+        }
+        // An extra letter is judged against its word; only letters count either way.
+        let expected =
+            k.expected.clone().or_else(|| self.engine.with_untracked(|e| e.words()[k.word].first().cloned()));
+        match wrong_script(expected.as_deref().unwrap_or_default(), k.typed.as_deref().unwrap_or_default()) {
+            Some(true) => self.wrong_script_run.update_value(|n| *n = n.saturating_add(1)),
+            Some(false) => self.wrong_script_run.set_value(0),
+            None => {}
+        }
+        if self.wrong_script_run.get_value() >= 2 {
+            self.wrong_layout.set(true);
+        }
+    }
+
+    /// A finished session is a record, saved the moment it ends.
+    fn save_when_finished(&self, prefs: Prefs) {
+        let engine = self.engine;
+        let choice = self.choice;
+        let finished = Memo::new(move |_| engine.with(Engine::is_finished));
+        let progress = Progress::expect();
+        Effect::watch(
+            move || finished.get(),
+            move |done, _, _| {
+                if !*done {
+                    return;
+                }
+                let profile =
+                    prefs.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
+                let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked()));
+                progress.save(Record {
+                    id: ids::new_record_id(),
+                    device: progress.device(),
+                    body: Body::Session(Box::new(session)),
+                });
+            },
+            false,
+        );
+    }
+}

@@ -1,0 +1,46 @@
+// axe-core on every page (and the results screen) in every theme and both interface languages: no
+// serious or critical violations, colour contrast included (AAA contrast in high contrast).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { serverAndBrowser } from './harness.mjs';
+import { targetWords, typeWords } from './page.mjs';
+
+const ctx = serverAndBrowser();
+
+const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
+  ['/data', 'storage-state'], ['/nowhere', 'not-found']];
+
+for (const theme of ['light', 'dark', 'high_contrast']) {
+  test(`no serious or critical axe violations: ${theme} theme, English and Russian`, async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1100, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const problems = [];
+      const check = async (where) => {
+        // High contrast promises AAA contrast: check the enhanced rule there too.
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(theme === 'high_contrast' ? ['wcag2aaa'] : [])];
+        const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          problems.push(`${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      };
+      for (const lang of ['en', 'ru']) {
+        await page.goto(`${ctx.server.url}/`);
+        await page.evaluate(([lang, theme]) => localStorage.setItem('klava.settings', JSON.stringify({ language: lang, theme })), [lang, theme]);
+        await page.goto(`${ctx.server.url}/test?mode=words&n=10`);
+        await typeWords(page, await targetWords(page), 5);
+        await page.waitForSelector('[data-testid=results]');
+        await check(`${lang} results`);
+        for (const [path, id] of PAGES) {
+          await page.goto(`${ctx.server.url}${path}`);
+          await page.waitForSelector(`[data-testid=${id}]`);
+          await check(`${lang} ${path}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
