@@ -14,6 +14,21 @@ use leptos_i18n::Locale as _;
 /// The language context, as components hold it.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
+/// A message without values that follows the interface language, as a view or an attribute value. Every
+/// such message goes through this one function, so the app has one text renderer for all of them instead
+/// of one per message (about 1 KiB of wasm each).
+pub fn text(i18n: I18n, message: fn(I18n) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || message(i18n)
+}
+
+/// `tr!(i18n, section.key)`: the message `section.key` through [`text`].
+macro_rules! tr {
+    ($i18n:ident, $($key:tt)+) => {
+        $crate::i18n::text($i18n, |i18n| $crate::i18n::t_string!(i18n, $($key)+))
+    };
+}
+pub(crate) use tr;
+
 use klava_core::settings::UiLanguage;
 use leptos::prelude::*;
 

@@ -5,8 +5,11 @@ import { targetWords } from './page.mjs';
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** Types `chars` characters at `intervalMs`; resolves to { count, p50, p99, max, longTasks }. */
-export async function measureKeystrokes(page, baseUrl, chars, intervalMs) {
+/** Types `chars` characters at `intervalMs`, with `settings` (as stored in `klava.settings`) applied first;
+ * resolves to { count, p50, p99, max, longTasks }. */
+export async function measureKeystrokes(page, baseUrl, chars, intervalMs, settings = {}) {
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((s) => localStorage.setItem('klava.settings', JSON.stringify(s)), settings);
   await page.goto(`${baseUrl}/test?bench`);
   await page.click('[data-testid=length-100]');
   const text = (await targetWords(page)).join(' ').slice(0, chars);

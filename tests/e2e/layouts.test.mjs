@@ -96,14 +96,31 @@ test('the keyboard shows the next key, the Shift to hold, and flashes a wrong ke
   });
 });
 
-test('after a test the heatmap tints the keys that were typed', async () => {
+test('after a test the heatmap tints the keys that were typed, and the tint stays while typing', async () => {
   await withPage(ctx.browser, 'heatmap', async (page) => {
     await page.goto(`${ctx.server.url}/test`);
     assert.equal((await page.$$('.key.heat')).length, 0);
     await typeWords(page, await targetWords(page), 15);
     await page.waitForSelector('[data-testid=results]');
-    await page.selectOption('[data-testid=heatmap]', 'accuracy');
+    await page.selectOption('[data-testid=heatmap]', 'speed');
     await page.waitForSelector('.key.heat');
+    const tinted = () => page.$$eval('.key.heat', (ks) => ks.map((k) => `${k.dataset.code}:${k.style.getPropertyValue('--heat-v')}`).sort());
+    const before = await tinted();
+    assert.ok(before.length >= 3, `keys typed five times or more are tinted: ${before}`);
+    assert.ok(await page.isVisible('[data-testid=heat-legend]'));
+    await page.click('[data-testid=restart]');
+    const words = await targetWords(page);
+    for (const c of words.slice(0, 3).join(' ')) {
+      await page.keyboard.type(c, { delay: 10 });
+      assert.deepEqual(await tinted(), before, `the tint stays while '${c}' is the next key and after`);
+    }
+    await page.click('[data-testid=finger-colours]');
+    assert.deepEqual(await tinted(), before, 'and when finger colours are turned off');
+    await page.click('[data-testid=finger-colours]');
+    assert.deepEqual(await tinted(), before, 'and on again');
+    await page.reload();
+    await page.waitForSelector('.key.heat');
+    assert.equal(await page.$eval('[data-testid=heatmap]', (s) => s.value), 'speed', 'the menu shows what is drawn');
     await page.selectOption('[data-testid=heatmap]', 'off');
     assert.equal((await page.$$('.key.heat')).length, 0);
   });

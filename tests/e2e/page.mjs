@@ -34,13 +34,13 @@ export async function typeWords(page, words, delay) {
 /** A figure on the results screen as text. */
 export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
 
-/** Finishes a 10-word test by typing it (`delay` ms between keys), and waits for the results. Opens the
- * test page first when another page is showing. */
-export async function finishTest(page, delay = 5) {
+/** Finishes a words test of `length` words (10 by default) by typing it (`delay` ms between keys), and
+ * waits for the results. Opens the test page first when another page is showing. */
+export async function finishTest(page, delay = 5, length = 10) {
   await page.waitForSelector('main');
   if (!(await page.$('[data-testid=mode-words]'))) await page.click('[data-testid=tab-practice]');
-  await page.click('[data-testid=length-10]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=text] .word').length === 10);
+  await page.click(`[data-testid=length-${length}]`);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=text] .word').length === n, length);
   const words = await targetWords(page);
   await typeWords(page, words, delay);
   await page.waitForSelector('[data-testid=results]');

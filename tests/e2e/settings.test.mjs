@@ -86,9 +86,21 @@ test('the settings page applies a change at once: theme, text size, motion', asy
     assert.equal(bg, 'rgb(0, 0, 0)');
     await page.click('[data-testid=theme-light]');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
-    await page.$eval('[data-testid=settings-size]', (r) => { r.value = '40'; r.dispatchEvent(new Event('input', { bubbles: true })); });
-    const size = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--typing-size').trim());
-    assert.equal(size, '40px');
+    const typingSize = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--typing-size').trim());
+    const logged = () => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('klava');
+      open.onsuccess = () => {
+        const all = open.result.transaction('records').objectStore('records').getAll();
+        all.onsuccess = () => { resolve(all.result.filter((r) => r.json.includes('"font_size"')).length); open.result.close(); };
+      };
+    }));
+    for (const v of ['30', '36', '40']) {
+      await page.$eval('[data-testid=settings-size]', (r, v) => { r.value = v; r.dispatchEvent(new Event('input', { bubbles: true })); }, v);
+    }
+    assert.equal(await typingSize(), '40px', 'shown while dragging');
+    await page.$eval('[data-testid=settings-size]', (r) => r.dispatchEvent(new Event('change', { bubbles: true })));
+    await page.waitForFunction(() => localStorage.getItem('klava.outbox') === null);
+    assert.equal(await logged(), 1, 'one record for the size let go, not one per step');
     await page.click('[data-testid=settings-reduce-motion]');
     assert.equal(await page.getAttribute('html', 'data-motion'), 'reduce');
     await page.click('[data-testid=font-readable]');

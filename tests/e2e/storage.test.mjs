@@ -10,14 +10,16 @@ const ctx = serverAndBrowser();
 test('a finished test is in the history after a reload', async () => {
   await withPage(ctx.browser, 'history after reload', async (page) => {
     await page.goto(`${ctx.server.url}/test`);
-    await finishTest(page, 60); // slow enough for key times to count (over 40 ms)
+    // Slow enough for key times to count (over 40 ms), and long enough for some letter to be timed five
+    // times (ten random words may have none).
+    await finishTest(page, 60, 25);
     await saved(page);
     await page.waitForFunction(() => document.querySelector('[data-testid=save-note]')?.textContent.includes('Saved in this browser'));
     await page.reload();
     const rows = await historyRows(page);
     assert.equal(rows.length, 1);
-    assert.match(rows[0], /English \(US\) · QWERTY.*10 words/);
-    assert.match(await page.textContent('[data-testid=bests]'), /English \(US\) · QWERTY · 10 words/);
+    assert.match(rows[0], /English \(US\) · QWERTY.*25 words/);
+    assert.match(await page.textContent('[data-testid=bests]'), /English \(US\) · QWERTY · 25 words/);
     assert.match(await page.textContent('[data-testid=overview]'), /English \(US\) · QWERTY: 1 session, under a minute/);
     assert.match(await page.textContent('[data-testid=slowest-keys]'), /Slowest keys lately: \S+ \d+ ms/,
       'statistics from the replayed key log');

@@ -5,22 +5,22 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::lang_switch::LangSwitch;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{tr, use_i18n};
 
 /// The page header.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main" data-testid="skip-link">{t!(i18n, nav.skip)}</a>
+        <a class="skip-link" href="#main" data-testid="skip-link">{tr!(i18n, nav.skip)}</a>
         <header class="top">
             <a class="logo" href="/" data-testid="logo">"klava"</a>
-            <nav class="nav" aria-label=move || t_string!(i18n, nav.label)>
-                <A href="/" exact=true attr:data-testid="tab-home">{t!(i18n, nav.home)}</A>
-                <A href="/test" attr:data-testid="tab-practice">{t!(i18n, nav.test)}</A>
-                <A href="/history" attr:data-testid="tab-history">{t!(i18n, nav.history)}</A>
-                <A href="/settings" attr:data-testid="tab-settings">{t!(i18n, nav.settings)}</A>
-                <A href="/data" attr:data-testid="tab-data">{t!(i18n, nav.data)}</A>
+            <nav class="nav" aria-label=tr!(i18n, nav.label)>
+                <A href="/" exact=true attr:data-testid="tab-home">{tr!(i18n, nav.home)}</A>
+                <A href="/test" attr:data-testid="tab-practice">{tr!(i18n, nav.test)}</A>
+                <A href="/history" attr:data-testid="tab-history">{tr!(i18n, nav.history)}</A>
+                <A href="/settings" attr:data-testid="tab-settings">{tr!(i18n, nav.settings)}</A>
+                <A href="/data" attr:data-testid="tab-data">{tr!(i18n, nav.data)}</A>
             </nav>
             <div class="tools">
                 <LangSwitch />

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::layout_select::LayoutSelect;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{tr, use_i18n};
 use crate::prefs::Prefs;
 
 /// After a choice made with the pointer, the focus goes back to the page, so typing resumes; a choice
@@ -44,40 +44,40 @@ pub fn KeyboardBar() -> impl IntoView {
     let blur = PointerBlur::new();
     let heatmap = prefs.signal(|s| s.heatmap);
     view! {
-        <div class="keyboard-bar" role="group" aria-label=move || t_string!(i18n, keyboard.settings_label)
+        <div class="keyboard-bar" role="group" aria-label=tr!(i18n, keyboard.settings_label)
             on:pointerdown=move |_| blur.pointer() on:keydown=move |_| blur.key()>
-            <label>{t!(i18n, keyboard.layout)} " "
+            <label>{tr!(i18n, keyboard.layout)} " "
                 <LayoutSelect testid="layout" on_chosen=Callback::new(move |ev: leptos::ev::Event| blur.after_change(&ev)) />
             </label>
-            <label title=move || t_string!(i18n, keyboard.input_help)>{t!(i18n, keyboard.input)} " "
+            <label title=tr!(i18n, keyboard.input_help)>{tr!(i18n, keyboard.input)} " "
                 <select data-testid="input-mode" on:change=move |ev| {
                     let emulate = event_target_value(&ev) == "emulate";
                     prefs.update(|s| s.input = if emulate { InputMode::Emulate } else { InputMode::Os });
                     blur.after_change(&ev);
                 }>
-                    <option value="os" prop:selected=move || prefs.with(|s| s.input == InputMode::Os)>{t!(i18n, keyboard.input_os)}</option>
-                    <option value="emulate" prop:selected=move || prefs.with(|s| s.input == InputMode::Emulate)>{t!(i18n, keyboard.input_emulate)}</option>
+                    <option value="os" prop:selected=move || prefs.with(|s| s.input == InputMode::Os)>{tr!(i18n, keyboard.input_os)}</option>
+                    <option value="emulate" prop:selected=move || prefs.with(|s| s.input == InputMode::Emulate)>{tr!(i18n, keyboard.input_emulate)}</option>
                 </select>
             </label>
             <label>
                 <input type="checkbox" data-testid="show-keyboard" prop:checked=move || prefs.with(|s| s.show_keyboard)
                     on:change=move |ev| { prefs.update(|s| s.show_keyboard = !s.show_keyboard); blur.after_change(&ev); } />
-                " " {t!(i18n, keyboard.show)}
+                " " {tr!(i18n, keyboard.show)}
             </label>
             <label>
                 <input type="checkbox" data-testid="finger-colours" prop:checked=move || prefs.with(|s| s.finger_colours)
                     on:change=move |ev| { prefs.update(|s| s.finger_colours = !s.finger_colours); blur.after_change(&ev); } />
-                " " {t!(i18n, keyboard.finger_colours)}
+                " " {tr!(i18n, keyboard.finger_colours)}
             </label>
-            <label>{t!(i18n, keyboard.heatmap)} " "
+            <label>{tr!(i18n, keyboard.heatmap)} " "
                 <select data-testid="heatmap" on:change=move |ev| {
                     let h = match event_target_value(&ev).as_str() { "speed" => Heatmap::Speed, "accuracy" => Heatmap::Accuracy, _ => Heatmap::Off };
                     prefs.update(|s| s.heatmap = h);
                     blur.after_change(&ev);
                 }>
-                    <option value="off" prop:selected=move || heatmap.get() == Heatmap::Off>{t!(i18n, keyboard.heatmap_off)}</option>
-                    <option value="speed" prop:selected=move || heatmap.get() == Heatmap::Speed>{t!(i18n, keyboard.heatmap_speed)}</option>
-                    <option value="accuracy" prop:selected=move || heatmap.get() == Heatmap::Accuracy>{t!(i18n, keyboard.heatmap_accuracy)}</option>
+                    <option value="off" prop:selected=move || heatmap.get() == Heatmap::Off>{tr!(i18n, keyboard.heatmap_off)}</option>
+                    <option value="speed" prop:selected=move || heatmap.get() == Heatmap::Speed>{tr!(i18n, keyboard.heatmap_speed)}</option>
+                    <option value="accuracy" prop:selected=move || heatmap.get() == Heatmap::Accuracy>{tr!(i18n, keyboard.heatmap_accuracy)}</option>
                 </select>
             </label>
         </div>

@@ -4,7 +4,7 @@
 use klava_core::settings::UiLanguage;
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, code, t_string, use_i18n};
+use crate::i18n::{Locale, code, tr, use_i18n};
 use crate::prefs::Prefs;
 
 /// The switch.
@@ -22,7 +22,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, nav.language)>
+        <div class="lang-switch" role="group" aria-label=tr!(i18n, nav.language)>
             {option(Locale::en, UiLanguage::En, "EN", "English")}
             {option(Locale::ru, UiLanguage::Ru, "RU", "Русский")}
         </div>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{tr, use_i18n};
 
 /// Formats a figure rounded to a whole number, or "—" when undefined.
 pub fn whole(value: Option<f64>) -> String {
@@ -23,8 +23,8 @@ pub fn LiveStats(
     view! {
         <section class="live" data-testid="live" aria-hidden="true">
             <span class="progress" data-testid="progress">{progress}</span>
-            <span><b data-testid="live-wpm">{move || whole(wpm.get())}</b>" "{t!(i18n, units.wpm)}</span>
-            <span><b data-testid="live-accuracy">{move || whole(accuracy.get())}</b>"% "{t!(i18n, units.acc)}</span>
+            <span><b data-testid="live-wpm">{move || whole(wpm.get())}</b>" "{tr!(i18n, units.wpm)}</span>
+            <span><b data-testid="live-accuracy">{move || whole(accuracy.get())}</b>"% "{tr!(i18n, units.acc)}</span>
         </section>
     }
 }

@@ -5,7 +5,7 @@
 use klava_core::settings::{TIME_LIMITS, TestChoice, TestMode, WORD_COUNTS};
 use leptos::prelude::*;
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 
 /// A toggle button.
 #[component]
@@ -50,7 +50,7 @@ pub fn ModeBar(
         }
     };
     view! {
-        <nav class="bar mode-bar" aria-label=move || t_string!(i18n, test.settings_label)>
+        <nav class="bar mode-bar" aria-label=tr!(i18n, test.settings_label)>
             <div class="group">
                 <Choice label=Signal::derive(move || t_string!(i18n, test.punctuation).to_string()) testid="punctuation".into()
                     active=Signal::derive(move || choice.get().punctuation)

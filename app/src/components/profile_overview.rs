@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::results::KeyName;
-use crate::i18n::{number, t, use_i18n};
+use crate::i18n::{number, t, tr, use_i18n};
 
 /// What the overview shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Overview {
 fn PracticeTime(minutes: f64) -> impl IntoView {
     let i18n = use_i18n();
     move || match minutes {
-        m if m < 1.0 => t!(i18n, overview.under_a_minute).into_any(),
+        m if m < 1.0 => tr!(i18n, overview.under_a_minute).into_any(),
         m if m < 120.0 => {
             let count = m.round() as u32;
             t!(i18n, overview.minutes, count = move || count).into_any()
@@ -59,16 +59,16 @@ pub fn ProfileOverview(
                         {recent.map(|wpm| view! { ", " {t!(i18n, overview.recent, wpm = move || wpm.clone())} })}
                     </p>
                     <p data-testid="slowest-keys">
-                        <span class="muted">{t!(i18n, overview.slowest)}" "</span>
-                        {if o.slowest.is_empty() { t!(i18n, overview.not_enough).into_any() } else {
+                        <span class="muted">{tr!(i18n, overview.slowest)}" "</span>
+                        {if o.slowest.is_empty() { tr!(i18n, overview.not_enough).into_any() } else {
                             o.slowest.into_iter().map(|(k, ms)| view! {
-                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{t!(i18n, units.ms)}</span>
+                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
                             }).collect_view().into_any()
                         }}
                     </p>
                     <p data-testid="missed-keys">
-                        <span class="muted">{t!(i18n, overview.missed)}" "</span>
-                        {if o.missed.is_empty() { t!(i18n, overview.none).into_any() } else {
+                        <span class="muted">{tr!(i18n, overview.missed)}" "</span>
+                        {if o.missed.is_empty() { tr!(i18n, overview.none).into_any() } else {
                             o.missed.into_iter().map(|(k, r)| view! {
                                 <span class="key-chip"><KeyName key=k />" "{(r * 100.0).round()}"%"</span>
                             }).collect_view().into_any()

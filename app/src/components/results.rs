@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::live_stats::whole;
 use crate::components::speed_chart::SpeedChart;
-use crate::i18n::{number, t, t_string, use_i18n};
+use crate::i18n::{number, tr, use_i18n};
 
 /// Everything the results screen shows, computed once when the test ends.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +27,7 @@ pub fn KeyName(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if key == " " {
-        view! { <kbd>{t!(i18n, keys.space)}</kbd> }.into_any()
+        view! { <kbd>{tr!(i18n, keys.space)}</kbd> }.into_any()
     } else {
         view! { <kbd>{key}</kbd> }.into_any()
     }
@@ -48,34 +48,34 @@ pub fn Results(
     let seconds = move || number(i18n.get_locale(), s().duration_ms / 1000.0, 1);
     view! {
         <section class="results" data-testid="results" aria-labelledby="results-title">
-            <h2 id="results-title" class="sr-only">{t!(i18n, results.title)}</h2>
+            <h2 id="results-title" class="sr-only">{tr!(i18n, results.title)}</h2>
             <div class="headline">
-                <div class="figure big"><span class="value" data-testid="wpm">{move || whole(s().wpm)}</span><span class="label">{t!(i18n, results.wpm)}</span></div>
-                <div class="figure big"><span class="value" data-testid="accuracy">{move || format!("{}%", whole(s().accuracy))}</span><span class="label">{t!(i18n, results.accuracy)}</span></div>
+                <div class="figure big"><span class="value" data-testid="wpm">{move || whole(s().wpm)}</span><span class="label">{tr!(i18n, results.wpm)}</span></div>
+                <div class="figure big"><span class="value" data-testid="accuracy">{move || format!("{}%", whole(s().accuracy))}</span><span class="label">{tr!(i18n, results.accuracy)}</span></div>
             </div>
             <div class="details">
-                <div class="figure"><span class="value" data-testid="raw">{move || whole(s().raw_wpm)}</span><span class="label">{t!(i18n, results.raw)}</span></div>
-                <div class="figure"><span class="value" data-testid="consistency">{move || format!("{}%", whole(s().consistency))}</span><span class="label">{t!(i18n, results.consistency)}</span></div>
-                <div class="figure" title=move || t_string!(i18n, results.characters_help)>
-                    <span class="value" data-testid="chars">{chars}</span><span class="label">{t!(i18n, results.characters)}</span>
+                <div class="figure"><span class="value" data-testid="raw">{move || whole(s().raw_wpm)}</span><span class="label">{tr!(i18n, results.raw)}</span></div>
+                <div class="figure"><span class="value" data-testid="consistency">{move || format!("{}%", whole(s().consistency))}</span><span class="label">{tr!(i18n, results.consistency)}</span></div>
+                <div class="figure" title=tr!(i18n, results.characters_help)>
+                    <span class="value" data-testid="chars">{chars}</span><span class="label">{tr!(i18n, results.characters)}</span>
                 </div>
-                <div class="figure"><span class="value" data-testid="time">{seconds}{t!(i18n, units.s)}</span><span class="label">{t!(i18n, results.time)}</span></div>
-                <div class="figure"><span class="value" data-testid="errors">{move || s().errors}</span><span class="label">{t!(i18n, results.errors)}</span></div>
+                <div class="figure"><span class="value" data-testid="time">{seconds}{tr!(i18n, units.s)}</span><span class="label">{tr!(i18n, results.time)}</span></div>
+                <div class="figure"><span class="value" data-testid="errors">{move || s().errors}</span><span class="label">{tr!(i18n, results.errors)}</span></div>
             </div>
             <SpeedChart seconds=Signal::derive(move || data.get().seconds) wpm=Signal::derive(move || s().wpm) />
             <div class="keys">
                 <div data-testid="slowest">
-                    <h2>{t!(i18n, results.slowest)}</h2>
+                    <h2>{tr!(i18n, results.slowest)}</h2>
                     {move || data.get().slowest.into_iter().map(|(k, ms)| view! {
-                        <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{t!(i18n, units.ms)}</span>
+                        <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
                     }).collect_view()}
                 </div>
                 <div data-testid="missed">
-                    <h2>{t!(i18n, results.missed)}</h2>
+                    <h2>{tr!(i18n, results.missed)}</h2>
                     {move || {
                         let missed = data.get().missed;
                         if missed.is_empty() {
-                            view! { <span class="none">{t!(i18n, results.clean)}</span> }.into_any()
+                            view! { <span class="none">{tr!(i18n, results.clean)}</span> }.into_any()
                         } else {
                             missed.into_iter().map(|(k, n)| view! {
                                 <span class="key-chip"><KeyName key=k />{format!(" ×{n}")}</span>

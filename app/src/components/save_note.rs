@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{tr, use_i18n};
 
 /// Where the finished session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,10 +26,10 @@ pub fn SaveNote(
     view! {
         <p class="save-note muted" data-testid="save-note" class:bad=move || matches!(state.get(), SaveState::NotSaved | SaveState::NotKept)>
             {move || match state.get() {
-                SaveState::Saved => t!(i18n, save.saved).into_any(),
-                SaveState::Saving => t!(i18n, save.saving).into_any(),
-                SaveState::NotSaved => t!(i18n, save.not_saved).into_any(),
-                SaveState::NotKept => t!(i18n, save.not_kept).into_any(),
+                SaveState::Saved => tr!(i18n, save.saved).into_any(),
+                SaveState::Saving => tr!(i18n, save.saving).into_any(),
+                SaveState::NotSaved => tr!(i18n, save.not_saved).into_any(),
+                SaveState::NotKept => tr!(i18n, save.not_kept).into_any(),
             }}
         </p>
     }

@@ -3,7 +3,7 @@
 use klava_core::stats::Second;
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 
 const W: f64 = 600.0;
 const H: f64 = 160.0;
@@ -38,14 +38,14 @@ pub fn SpeedChart(
     };
     view! {
         <figure class="chart" data-testid="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || t_string!(i18n, chart.label)>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr!(i18n, chart.label)>
                 {move || {
                     let (top, line, errors, net_y, n) = geometry();
                     view! {
                         <line class="axis" x1=PAD y1=H - PAD x2=W - PAD y2=H - PAD />
                         <text class="tick" x=4 y=PAD + 4.0>{format!("{top}")}</text>
                         <text class="tick" x=4 y=H - PAD>"0"</text>
-                        <text class="tick" x=W - PAD y=H - 8.0>{n}{t!(i18n, units.s)}</text>
+                        <text class="tick" x=W - PAD y=H - 8.0>{n}{tr!(i18n, units.s)}</text>
                         {net_y.map(|ny| view! { <line class="net" x1=PAD y1=ny x2=W - PAD y2=ny /> })}
                         <polyline class="raw" points=line />
                         {errors.into_iter().map(|(ex, count)| view! {
@@ -57,9 +57,9 @@ pub fn SpeedChart(
                 }}
             </svg>
             <figcaption>
-                <span class="legend raw">{t!(i18n, chart.raw)}</span>
-                <span class="legend net">{t!(i18n, chart.net)}</span>
-                <span class="legend error">{t!(i18n, chart.errors)}</span>
+                <span class="legend raw">{tr!(i18n, chart.raw)}</span>
+                <span class="legend net">{tr!(i18n, chart.net)}</span>
+                <span class="legend error">{tr!(i18n, chart.errors)}</span>
             </figcaption>
         </figure>
     }

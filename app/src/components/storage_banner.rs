@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{tr, use_i18n};
 use crate::progress::{Progress, Status};
 use crate::storage::StoreError;
 
@@ -14,9 +14,9 @@ pub fn StoreProblem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     match error {
-        StoreError::Unavailable => t!(i18n, storage.unavailable).into_any(),
-        StoreError::QuotaExceeded => t!(i18n, storage.full).into_any(),
-        StoreError::Other => t!(i18n, storage.other).into_any(),
+        StoreError::Unavailable => tr!(i18n, storage.unavailable).into_any(),
+        StoreError::QuotaExceeded => tr!(i18n, storage.full).into_any(),
+        StoreError::Other => tr!(i18n, storage.other).into_any(),
     }
 }
 
@@ -29,7 +29,7 @@ pub fn StorageBanner() -> impl IntoView {
         {move || match progress.status.get() {
             Status::Unavailable(error) => Some(view! {
                 <p class="banner" data-testid="storage-unavailable" role="status">
-                    <StoreProblem error /> " " {t!(i18n, storage.practise_anyway)}
+                    <StoreProblem error /> " " {tr!(i18n, storage.practise_anyway)}
                 </p>
             }),
             _ => None,
@@ -39,7 +39,7 @@ pub fn StorageBanner() -> impl IntoView {
             view! {
                 <p class="banner" data-testid="storage-problem" role="alert">
                     <StoreProblem error /> " "
-                    {if full { t!(i18n, storage.full_kept).into_any() } else { t!(i18n, storage.kept_in_tab).into_any() }}
+                    {if full { tr!(i18n, storage.full_kept).into_any() } else { tr!(i18n, storage.kept_in_tab).into_any() }}
                 </p>
             }
         })}

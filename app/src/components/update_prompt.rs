@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{tr, use_i18n};
 use crate::pwa::UpdateAvailable;
 
 /// The prompt; renders nothing until an update is waiting.
@@ -16,9 +16,9 @@ pub fn UpdatePrompt(
     view! {
         {move || available.get().map(|u| view! {
             <p class="banner update" data-testid="update-available" role="status">
-                {t!(i18n, update.ready)} " "
-                <button type="button" data-testid="update-reload" on:click=move |_| u.activate()>{t!(i18n, update.reload)}</button>
-                " " {t!(i18n, update.saved)}
+                {tr!(i18n, update.ready)} " "
+                <button type="button" data-testid="update-reload" on:click=move |_| u.activate()>{tr!(i18n, update.reload)}</button>
+                " " {tr!(i18n, update.saved)}
             </p>
         })}
     }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::components::storage_banner::StoreProblem;
 use crate::hooks::use_title::use_title;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, tr, use_i18n};
 use crate::labels;
 use crate::progress::backup::{IMPORTED_PREFIX, ImportFailure, ImportReport, download, read_file};
 use crate::progress::{Progress, Status};
@@ -33,22 +33,22 @@ fn StorageState() -> impl IntoView {
     view! {
         <p data-testid="storage-state">
             {move || match progress.status.get() {
-                Status::Loading => t!(i18n, data.opening).into_any(),
+                Status::Loading => tr!(i18n, data.opening).into_any(),
                 Status::Ready => {
                     let count = progress.history.with(|h| h.len());
                     t!(i18n, data.stored, count = move || count).into_any()
                 }
-                Status::Unavailable(error) => view! { <StoreProblem error /> " " {t!(i18n, data.until_closed)} }.into_any(),
+                Status::Unavailable(error) => view! { <StoreProblem error /> " " {tr!(i18n, data.until_closed)} }.into_any(),
             }}
         </p>
         <p data-testid="persisted">
             {move || match progress.persisted.get() {
-                None => t!(i18n, data.asking_persist).into_any(),
-                Some(true) => t!(i18n, data.persisted).into_any(),
-                Some(false) => t!(i18n, data.not_persisted).into_any(),
+                None => tr!(i18n, data.asking_persist).into_any(),
+                Some(true) => tr!(i18n, data.persisted).into_any(),
+                Some(false) => tr!(i18n, data.not_persisted).into_any(),
             }}
         </p>
-        <p class="muted">{t!(i18n, data.erase_warning)}</p>
+        <p class="muted">{tr!(i18n, data.erase_warning)}</p>
     }
 }
 
@@ -70,15 +70,15 @@ fn ImportOutcome(outcome: Outcome) -> impl IntoView {
             .into_any()
         }
         Outcome::Unreadable => view! {
-            <p class="banner" data-testid="import-error" role="alert">{t!(i18n, data.file_unreadable)} " " {t!(i18n, data.nothing_changed)}</p>
+            <p class="banner" data-testid="import-error" role="alert">{tr!(i18n, data.file_unreadable)} " " {tr!(i18n, data.nothing_changed)}</p>
         }
         .into_any(),
         Outcome::Failed(ImportFailure::File(e)) => view! {
-            <p class="banner" data-testid="import-error" role="alert">{move || labels::import_error(i18n, &e)} " " {t!(i18n, data.nothing_changed)}</p>
+            <p class="banner" data-testid="import-error" role="alert">{move || labels::import_error(i18n, &e)} " " {tr!(i18n, data.nothing_changed)}</p>
         }
         .into_any(),
         Outcome::Failed(ImportFailure::Store(error)) => view! {
-            <p class="banner" data-testid="import-error" role="alert"><StoreProblem error /> " " {t!(i18n, data.nothing_changed)}</p>
+            <p class="banner" data-testid="import-error" role="alert"><StoreProblem error /> " " {tr!(i18n, data.nothing_changed)}</p>
         }
         .into_any(),
     }
@@ -119,13 +119,13 @@ fn Backup() -> impl IntoView {
         });
     };
     view! {
-        <h2>{t!(i18n, data.backup)}</h2>
+        <h2>{tr!(i18n, data.backup)}</h2>
         <p>
-            <button type="button" class="button" data-testid="export" on:click=export>{t!(i18n, data.export)}</button>
-            " " {t!(i18n, data.export_help)}
+            <button type="button" class="button" data-testid="export" on:click=export>{tr!(i18n, data.export)}</button>
+            " " {tr!(i18n, data.export_help)}
         </p>
         <p>
-            <label>{t!(i18n, data.import_label)} " "
+            <label>{tr!(i18n, data.import_label)} " "
                 <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="import-file"
                     node_ref=file on:change=import prop:disabled=move || busy.get() />
             </label>
@@ -141,7 +141,7 @@ fn Unreadable() -> impl IntoView {
     let progress = Progress::expect();
     view! {
         <Show when=move || !progress.unreadable.with(Vec::is_empty)>
-            <h2>{t!(i18n, data.unreadable)}</h2>
+            <h2>{tr!(i18n, data.unreadable)}</h2>
             <p data-testid="unreadable-count">
                 {move || { let count = progress.unreadable.with(Vec::len); t!(i18n, data.unreadable_count, count = move || count) }}
             </p>
@@ -150,7 +150,7 @@ fn Unreadable() -> impl IntoView {
                     let imported = u.key.starts_with(IMPORTED_PREFIX);
                     view! {
                         <li><code>{u.key}</code> " — "
-                            {if imported { t!(i18n, data.from_import).into_any() } else { t!(i18n, data.from_store).into_any() }}
+                            {if imported { tr!(i18n, data.from_import).into_any() } else { tr!(i18n, data.from_store).into_any() }}
                             {(!u.reason.is_empty()).then(|| view! { " " <code>{u.reason}</code> })}
                         </li>
                     }
@@ -175,17 +175,17 @@ fn Reset() -> impl IntoView {
         });
     };
     view! {
-        <h2>{t!(i18n, data.reset)}</h2>
+        <h2>{tr!(i18n, data.reset)}</h2>
         <Show when=move || confirming.get()
-            fallback=move || view! { <button type="button" class="button danger" data-testid="reset" on:click=move |_| confirming.set(true)>{t!(i18n, data.delete_all)}</button> }>
+            fallback=move || view! { <button type="button" class="button danger" data-testid="reset" on:click=move |_| confirming.set(true)>{tr!(i18n, data.delete_all)}</button> }>
             <p class="banner" role="alert">
-                {t!(i18n, data.reset_confirm)} " "
-                <button type="button" class="button danger" data-testid="reset-confirm" on:click=reset>{t!(i18n, data.delete_everything)}</button>
+                {tr!(i18n, data.reset_confirm)} " "
+                <button type="button" class="button danger" data-testid="reset-confirm" on:click=reset>{tr!(i18n, data.delete_everything)}</button>
                 " "
-                <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, data.cancel)}</button>
+                <button type="button" class="button" on:click=move |_| confirming.set(false)>{tr!(i18n, data.cancel)}</button>
             </p>
         </Show>
-        {move || error.get().map(|error| view! { <p class="banner" role="alert"><StoreProblem error /> " " {t!(i18n, data.nothing_deleted)}</p> })}
+        {move || error.get().map(|error| view! { <p class="banner" role="alert"><StoreProblem error /> " " {tr!(i18n, data.nothing_deleted)}</p> })}
     }
 }
 
@@ -196,7 +196,7 @@ pub fn DataPage() -> impl IntoView {
     use_title(move || t_string!(i18n, data.title).to_owned());
     view! {
         <main class="page data-page" id="main" tabindex="-1">
-            <h1>{t!(i18n, data.title)}</h1>
+            <h1>{tr!(i18n, data.title)}</h1>
             <StorageState />
             <Backup />
             <Unreadable />

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::profile_overview::{Overview, ProfileOverview};
 use crate::hooks::use_title::use_title;
-use crate::i18n::{date_time, figure, number, t, t_string, use_i18n};
+use crate::i18n::{date_time, figure, number, t_string, tr, use_i18n};
 use crate::labels;
 use crate::layouts::Layouts;
 use crate::prefs::Prefs;
@@ -55,14 +55,14 @@ fn HistoryRow(row: Row) -> impl IntoView {
             <td class="when">{move || date_time(locale(), r().ended_at_ms, r().utc_offset_min)}</td>
             <td class="profile">{profile_name(&r().profile)}</td>
             <td class="mode">{move || labels::mode(i18n, &r().mode)}</td>
-            <td class="num" data-label=move || t_string!(i18n, history.col_wpm)>{move || figure(locale(), r().wpm, 1)}</td>
-            <td class="num" data-label=move || t_string!(i18n, history.col_raw)>{move || figure(locale(), r().raw_wpm, 1)}</td>
-            <td class="num" data-label=move || t_string!(i18n, history.col_acc)>{move || figure(locale(), r().accuracy, 1)} "%"</td>
-            <td class="num" data-label=move || t_string!(i18n, history.col_consistency)>{move || figure(locale(), r().consistency, 0)}</td>
-            <td class="num" data-label=move || t_string!(i18n, history.col_time)>{move || number(locale(), r().duration_ms / 1000.0, 1)} {t!(i18n, units.s)}</td>
+            <td class="num" data-label=tr!(i18n, history.col_wpm)>{move || figure(locale(), r().wpm, 1)}</td>
+            <td class="num" data-label=tr!(i18n, history.col_raw)>{move || figure(locale(), r().raw_wpm, 1)}</td>
+            <td class="num" data-label=tr!(i18n, history.col_acc)>{move || figure(locale(), r().accuracy, 1)} "%"</td>
+            <td class="num" data-label=tr!(i18n, history.col_consistency)>{move || figure(locale(), r().consistency, 0)}</td>
+            <td class="num" data-label=tr!(i18n, history.col_time)>{move || number(locale(), r().duration_ms / 1000.0, 1)} {tr!(i18n, units.s)}</td>
             <td class="source muted">{source_label(r().source)}</td>
-            <td class="actions"><button type="button" class="delete" title=move || t_string!(i18n, history.delete)
-                aria-label=move || t_string!(i18n, history.delete) data-testid="delete-session" on:click=delete>"×"</button></td>
+            <td class="actions"><button type="button" class="delete" title=tr!(i18n, history.delete)
+                aria-label=tr!(i18n, history.delete) data-testid="delete-session" on:click=delete>"×"</button></td>
         </tr>
     }
 }
@@ -108,11 +108,11 @@ pub fn HistoryPage() -> impl IntoView {
     let overview = Memo::new(move |_| overview_of(progress, prefs));
     view! {
         <main class="page history-page" id="main" tabindex="-1">
-            <h1>{t!(i18n, history.title)}</h1>
-            <h2>{t!(i18n, history.statistics)}</h2>
+            <h1>{tr!(i18n, history.title)}</h1>
+            <h2>{tr!(i18n, history.statistics)}</h2>
             <ProfileOverview overview=overview.into() />
-            <h2>{t!(i18n, history.bests)}</h2>
-            <Show when=move || !bests.with(Vec::is_empty) fallback=move || view! { <p class="muted">{t!(i18n, history.no_bests)}</p> }>
+            <h2>{tr!(i18n, history.bests)}</h2>
+            <Show when=move || !bests.with(Vec::is_empty) fallback=move || view! { <p class="muted">{tr!(i18n, history.no_bests)}</p> }>
                 <ul class="bests" data-testid="bests">
                     <For each=move || bests.get() key=|b| b.0.clone() let((_, best))>
                         <li>
@@ -123,27 +123,27 @@ pub fn HistoryPage() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <h2>{t!(i18n, history.sessions)} " " <span class="muted" data-testid="history-count">{move || total.get()}</span></h2>
+            <h2>{tr!(i18n, history.sessions)} " " <span class="muted" data-testid="history-count">{move || total.get()}</span></h2>
             <Show when=move || progress.status.get() == Status::Loading>
-                <p class="muted">{t!(i18n, history.loading)}</p>
+                <p class="muted">{tr!(i18n, history.loading)}</p>
             </Show>
             <Show when=move || total.get() == 0 && progress.status.get() != Status::Loading>
-                <p class="muted" data-testid="history-empty">{t!(i18n, history.empty)}</p>
+                <p class="muted" data-testid="history-empty">{tr!(i18n, history.empty)}</p>
             </Show>
             <Show when=move || { total.get() > 0 }>
                 <table class="history" data-testid="history">
-                    <caption class="sr-only">{t!(i18n, history.caption)}</caption>
+                    <caption class="sr-only">{tr!(i18n, history.caption)}</caption>
                     <thead><tr>
-                        <th scope="col">{t!(i18n, history.col_when)}</th>
-                        <th scope="col">{t!(i18n, history.col_profile)}</th>
-                        <th scope="col">{t!(i18n, history.col_test)}</th>
-                        <th scope="col" class="num">{t!(i18n, history.col_wpm)}</th>
-                        <th scope="col" class="num">{t!(i18n, history.col_raw)}</th>
-                        <th scope="col" class="num">{t!(i18n, history.col_acc)}</th>
-                        <th scope="col" class="num">{t!(i18n, history.col_consistency)}</th>
-                        <th scope="col" class="num">{t!(i18n, history.col_time)}</th>
-                        <th scope="col"><span class="sr-only">{t!(i18n, history.col_source)}</span></th>
-                        <th scope="col"><span class="sr-only">{t!(i18n, history.col_actions)}</span></th>
+                        <th scope="col">{tr!(i18n, history.col_when)}</th>
+                        <th scope="col">{tr!(i18n, history.col_profile)}</th>
+                        <th scope="col">{tr!(i18n, history.col_test)}</th>
+                        <th scope="col" class="num">{tr!(i18n, history.col_wpm)}</th>
+                        <th scope="col" class="num">{tr!(i18n, history.col_raw)}</th>
+                        <th scope="col" class="num">{tr!(i18n, history.col_acc)}</th>
+                        <th scope="col" class="num">{tr!(i18n, history.col_consistency)}</th>
+                        <th scope="col" class="num">{tr!(i18n, history.col_time)}</th>
+                        <th scope="col"><span class="sr-only">{tr!(i18n, history.col_source)}</span></th>
+                        <th scope="col"><span class="sr-only">{tr!(i18n, history.col_actions)}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.id.clone() let(row)>
@@ -152,7 +152,7 @@ pub fn HistoryPage() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || { shown.get() < total.get() }>
-                    <button type="button" class="link" on:click=move |_| shown.update(|n| *n += PAGE)>{t!(i18n, history.show_more)}</button>
+                    <button type="button" class="link" on:click=move |_| shown.update(|n| *n += PAGE)>{tr!(i18n, history.show_more)}</button>
                 </Show>
             </Show>
         </main>

@@ -6,7 +6,7 @@ use klava_core::settings::DailyGoal;
 use leptos::prelude::*;
 
 use crate::hooks::use_title::use_title;
-use crate::i18n::{figure, number, t, t_string, use_i18n};
+use crate::i18n::{figure, number, t_string, tr, use_i18n};
 use crate::layouts::Layouts;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -53,25 +53,25 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main class="page home" id="main" tabindex="-1" data-testid="home">
             <h1>{move || if sessions.get() == 0 { t_string!(i18n, home.heading_new) } else { t_string!(i18n, home.heading_back) }}</h1>
-            <p>{t!(i18n, home.intro)}</p>
+            <p>{tr!(i18n, home.intro)}</p>
             <div class="actions">
                 <a class="button primary" href="/test" data-testid="continue">
                     {move || if in_progress.get() { t_string!(i18n, home.continue_test) } else { t_string!(i18n, home.start_test) }}
                 </a>
-                <a class="button" href="/settings">{t!(i18n, home.choose_keyboard)}</a>
+                <a class="button" href="/settings">{tr!(i18n, home.choose_keyboard)}</a>
             </div>
             <section class="card facts" aria-labelledby="home-today">
-                <h2 id="home-today" class="sr-only">{t!(i18n, home.today_heading)}</h2>
+                <h2 id="home-today" class="sr-only">{tr!(i18n, home.today_heading)}</h2>
                 <div class="fact" data-testid="today">
-                    <div class="label muted">{t!(i18n, home.today)}</div>
+                    <div class="label muted">{tr!(i18n, home.today)}</div>
                     <div class="value">
                         {move || t_string!(i18n, home.minutes_of_goal, done = number(i18n.get_locale(), today_minutes.get(), 0), goal = goal_minutes.get()).to_string()}
                     </div>
                     <progress max=move || goal_minutes.get() value=move || today_minutes.get().min(f64::from(goal_minutes.get()))
-                        aria-label=move || t_string!(i18n, home.goal_label)></progress>
+                        aria-label=tr!(i18n, home.goal_label)></progress>
                 </div>
                 <div class="fact" data-testid="last-session">
-                    <div class="label muted">{t!(i18n, home.last_session)}</div>
+                    <div class="label muted">{tr!(i18n, home.last_session)}</div>
                     <div class="value">
                         {move || match last.get() {
                             Some((wpm, acc)) => t_string!(i18n, home.speed_accuracy,
@@ -81,7 +81,7 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                 </div>
                 <div class="fact" data-testid="best">
-                    <div class="label muted">{t!(i18n, home.best)}</div>
+                    <div class="label muted">{tr!(i18n, home.best)}</div>
                     <div class="value">
                         {move || match best.get() {
                             Some(wpm) => t_string!(i18n, home.speed, wpm = number(i18n.get_locale(), wpm, 0)).to_string(),
@@ -90,7 +90,7 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                 </div>
                 <div class="fact">
-                    <div class="label muted">{t!(i18n, home.keyboard)}</div>
+                    <div class="label muted">{tr!(i18n, home.keyboard)}</div>
                     <div class="value" data-testid="home-layout">{layout_name}</div>
                 </div>
             </section>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::hooks::use_title::use_title;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 
 /// The page.
 #[component]
@@ -12,9 +12,9 @@ pub fn NotFoundPage() -> impl IntoView {
     use_title(move || t_string!(i18n, not_found.title).to_owned());
     view! {
         <main class="page" id="main" tabindex="-1" data-testid="not-found">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.text)}</p>
-            <p><a class="button primary" href="/" data-testid="go-home">{t!(i18n, not_found.home)}</a></p>
+            <h1>{tr!(i18n, not_found.title)}</h1>
+            <p>{tr!(i18n, not_found.text)}</p>
+            <p><a class="button primary" href="/" data-testid="go-home">{tr!(i18n, not_found.home)}</a></p>
         </main>
     }
 }

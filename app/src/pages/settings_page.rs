@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::layout_select::LayoutSelect;
 use crate::hooks::use_title::use_title;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::prefs::Prefs;
+use crate::i18n::{t_string, tr, use_i18n};
+use crate::prefs::{Prefs, document};
 
 /// A group of radio buttons for one setting: `(value, label, testid)` options.
 #[component]
@@ -25,7 +25,7 @@ fn Radios<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    options
+    let options = options
         .into_iter()
         .map(|(v, label, testid)| {
             view! {
@@ -36,7 +36,8 @@ where
                 </label>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { <div class="options">{options}</div> }
 }
 
 /// A checkbox for one setting.
@@ -52,7 +53,7 @@ fn Check(
     testid: &'static str,
 ) -> impl IntoView {
     view! {
-        <label class="row">
+        <label class="check">
             <input type="checkbox" data-testid=testid prop:checked=move || value.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev)) />
             {label}
@@ -79,26 +80,26 @@ fn KeyboardSection() -> impl IntoView {
     let heatmap = prefs.signal(|s| s.heatmap);
     view! {
         <fieldset>
-            <legend>{t!(i18n, settings.keyboard)}</legend>
+            <legend>{tr!(i18n, settings.keyboard)}</legend>
             <div class="row">
-                <label for="set-layout">{t!(i18n, keyboard.layout)}</label>
+                <label for="set-layout">{tr!(i18n, keyboard.layout)}</label>
                 <LayoutSelect id="set-layout" testid="settings-layout" />
             </div>
             <div class="row" role="radiogroup" aria-labelledby="set-input-label">
-                <span class="label" id="set-input-label">{t!(i18n, keyboard.input)}</span>
+                <span class="label" id="set-input-label">{tr!(i18n, keyboard.input)}</span>
                 <Radios name="input" value=input.into() on_pick=Callback::new(move |v| prefs.update(|s| s.input = v))
                     options=vec![
                         (InputMode::Os, Signal::derive(move || t_string!(i18n, keyboard.input_os).to_owned()), "settings-input-os"),
                         (InputMode::Emulate, Signal::derive(move || t_string!(i18n, keyboard.input_emulate).to_owned()), "settings-input-emulate"),
                     ] />
-                <p class="help">{t!(i18n, keyboard.input_help)}</p>
+                <p class="help">{tr!(i18n, keyboard.input_help)}</p>
             </div>
             <Check label=Signal::derive(move || t_string!(i18n, keyboard.show).to_owned()) testid="settings-show-keyboard"
                 value=prefs.signal(|s| s.show_keyboard).into() on_change=Callback::new(move |v| prefs.update(|s| s.show_keyboard = v)) />
             <Check label=Signal::derive(move || t_string!(i18n, keyboard.finger_colours).to_owned()) testid="settings-finger-colours"
                 value=prefs.signal(|s| s.finger_colours).into() on_change=Callback::new(move |v| prefs.update(|s| s.finger_colours = v)) />
             <div class="row" role="radiogroup" aria-labelledby="set-heat-label">
-                <span class="label" id="set-heat-label">{t!(i18n, keyboard.heatmap)}</span>
+                <span class="label" id="set-heat-label">{tr!(i18n, keyboard.heatmap)}</span>
                 <Radios name="heatmap" value=heatmap.into() on_pick=Callback::new(move |v| prefs.update(|s| s.heatmap = v))
                     options=vec![
                         (Heatmap::Off, Signal::derive(move || t_string!(i18n, keyboard.heatmap_off).to_owned()), "settings-heatmap-off"),
@@ -123,9 +124,9 @@ fn TypingSection() -> impl IntoView {
     });
     view! {
         <fieldset>
-            <legend>{t!(i18n, settings.typing)}</legend>
+            <legend>{tr!(i18n, settings.typing)}</legend>
             <div class="row" role="radiogroup" aria-labelledby="set-errors-label">
-                <span class="label" id="set-errors-label">{t!(i18n, settings.error_mode)}</span>
+                <span class="label" id="set-errors-label">{tr!(i18n, settings.error_mode)}</span>
                 <Radios name="error-mode" value=error_mode.into() on_pick=Callback::new(move |v| prefs.update(|s| s.error_mode = v))
                     options=vec![
                         (ErrorMode::Free, Signal::derive(move || t_string!(i18n, settings.error_free).to_owned()), "error-free"),
@@ -133,25 +134,29 @@ fn TypingSection() -> impl IntoView {
                         (ErrorMode::StopOnWord, Signal::derive(move || t_string!(i18n, settings.error_stop_word).to_owned()), "error-stop-on-word"),
                         (ErrorMode::NoBackspace, Signal::derive(move || t_string!(i18n, settings.error_no_backspace).to_owned()), "error-no-backspace"),
                     ] />
-                <p class="help">{t!(i18n, settings.error_help)}</p>
+                <p class="help">{tr!(i18n, settings.error_help)}</p>
             </div>
             <Check label=Signal::derive(move || t_string!(i18n, settings.yo_as_ye).to_owned()) testid="settings-yo"
                 value=prefs.signal(|s| s.yo_as_ye).into() on_change=Callback::new(move |v| prefs.update(|s| s.yo_as_ye = v)) />
             <div class="row">
-                <label for="set-target">{t!(i18n, settings.target_wpm)}</label>
-                <input id="set-target" type="number" data-testid="settings-target" min=TargetWpm::MIN max=TargetWpm::MAX
-                    prop:value=move || target.get().to_string()
-                    on:change=move |ev| if let Some(v) = whole_in(&ev, TargetWpm::MIN, TargetWpm::MAX).and_then(TargetWpm::new) {
-                        prefs.update(|s| s.target_wpm = v);
-                    } />
-                <span class="muted">{t!(i18n, units.wpm)}</span>
+                <label for="set-target">{tr!(i18n, settings.target_wpm)}</label>
+                <div class="inline">
+                    <input id="set-target" type="number" data-testid="settings-target" min=TargetWpm::MIN max=TargetWpm::MAX
+                        prop:value=move || target.get().to_string()
+                        on:change=move |ev| if let Some(v) = whole_in(&ev, TargetWpm::MIN, TargetWpm::MAX).and_then(TargetWpm::new) {
+                            prefs.update(|s| s.target_wpm = v);
+                        } />
+                    <span class="muted">{tr!(i18n, units.wpm)}</span>
+                </div>
             </div>
             <div class="row">
-                <label for="set-goal">{t!(i18n, settings.daily_goal)}</label>
-                <input id="set-goal" type="number" data-testid="settings-goal" min="1" max="240"
-                    prop:value=move || goal.get().to_string()
-                    on:change=move |ev| if let Some(v) = whole_in(&ev, 1, 240) { prefs.update(|s| s.daily_goal = DailyGoal::Minutes(v)); } />
-                <span class="muted">{t!(i18n, settings.minutes_a_day)}</span>
+                <label for="set-goal">{tr!(i18n, settings.daily_goal)}</label>
+                <div class="inline">
+                    <input id="set-goal" type="number" data-testid="settings-goal" min="1" max="240"
+                        prop:value=move || goal.get().to_string()
+                        on:change=move |ev| if let Some(v) = whole_in(&ev, 1, 240) { prefs.update(|s| s.daily_goal = DailyGoal::Minutes(v)); } />
+                    <span class="muted">{tr!(i18n, settings.minutes_a_day)}</span>
+                </div>
             </div>
         </fieldset>
     }
@@ -165,11 +170,12 @@ fn AppearanceSection() -> impl IntoView {
     let theme = prefs.signal(|s| s.theme);
     let font = prefs.signal(|s| s.font);
     let size = prefs.signal(|s| s.font_size.get());
+    let dragged = RwSignal::new(None::<u32>);
     view! {
         <fieldset>
-            <legend>{t!(i18n, settings.appearance)}</legend>
+            <legend>{tr!(i18n, settings.appearance)}</legend>
             <div class="row" role="radiogroup" aria-labelledby="set-theme-label">
-                <span class="label" id="set-theme-label">{t!(i18n, settings.theme)}</span>
+                <span class="label" id="set-theme-label">{tr!(i18n, settings.theme)}</span>
                 <Radios name="theme" value=theme.into() on_pick=Callback::new(move |v| prefs.update(|s| s.theme = v))
                     options=vec![
                         (Theme::System, Signal::derive(move || t_string!(i18n, settings.theme_system).to_owned()), "theme-system"),
@@ -179,7 +185,7 @@ fn AppearanceSection() -> impl IntoView {
                     ] />
             </div>
             <div class="row" role="radiogroup" aria-labelledby="set-font-label">
-                <span class="label" id="set-font-label">{t!(i18n, settings.font)}</span>
+                <span class="label" id="set-font-label">{tr!(i18n, settings.font)}</span>
                 <Radios name="font" value=font.into() on_pick=Callback::new(move |v| prefs.update(|s| s.font = v))
                     options=vec![
                         (TypingFont::Mono, Signal::derive(|| "JetBrains Mono".to_owned()), "font-mono"),
@@ -188,15 +194,23 @@ fn AppearanceSection() -> impl IntoView {
                     ] />
             </div>
             <div class="row">
-                <label for="set-size">{t!(i18n, settings.font_size)}</label>
-                <input id="set-size" type="range" data-testid="settings-size" min=FontSize::MIN max=FontSize::MAX step="2"
-                    prop:value=move || size.get().to_string()
-                    on:input=move |ev| if let Some(v) = whole_in(&ev, FontSize::MIN, FontSize::MAX).and_then(FontSize::new) {
-                        prefs.update(|s| s.font_size = v);
-                    } />
-                <span class="muted">{move || size.get()} " px"</span>
+                <label for="set-size">{tr!(i18n, settings.font_size)}</label>
+                // Dragging shows each size at once; letting go keeps the last (one record, not one per step).
+                <div class="inline">
+                    <input id="set-size" type="range" data-testid="settings-size" min=FontSize::MIN max=FontSize::MAX step="2"
+                        prop:value=move || size.get().to_string()
+                        on:input=move |ev| if let Some(v) = whole_in(&ev, FontSize::MIN, FontSize::MAX) {
+                            dragged.set(Some(v));
+                            document::preview_font_size(v);
+                        }
+                        on:change=move |ev| if let Some(v) = whole_in(&ev, FontSize::MIN, FontSize::MAX).and_then(FontSize::new) {
+                            dragged.set(None);
+                            prefs.update(|s| s.font_size = v);
+                        } />
+                    <span class="muted">{move || dragged.get().unwrap_or_else(|| size.get())} " px"</span>
+                </div>
             </div>
-            <p class="preview" data-testid="font-preview" aria-hidden="true">{t!(i18n, settings.preview)}</p>
+            <p class="preview" data-testid="font-preview" aria-hidden="true">{tr!(i18n, settings.preview)}</p>
         </fieldset>
     }
 }
@@ -209,23 +223,23 @@ fn AccessSection() -> impl IntoView {
     let language = prefs.signal(|s| s.language);
     view! {
         <fieldset>
-            <legend>{t!(i18n, settings.sound)}</legend>
+            <legend>{tr!(i18n, settings.sound)}</legend>
             <Check label=Signal::derive(move || t_string!(i18n, settings.key_sound).to_owned()) testid="settings-key-sound"
                 value=prefs.signal(|s| s.key_sound).into() on_change=Callback::new(move |v| prefs.update(|s| s.key_sound = v)) />
             <Check label=Signal::derive(move || t_string!(i18n, settings.error_sound).to_owned()) testid="settings-error-sound"
                 value=prefs.signal(|s| s.error_sound).into() on_change=Callback::new(move |v| prefs.update(|s| s.error_sound = v)) />
         </fieldset>
         <fieldset>
-            <legend>{t!(i18n, settings.accessibility)}</legend>
+            <legend>{tr!(i18n, settings.accessibility)}</legend>
             <Check label=Signal::derive(move || t_string!(i18n, settings.reduce_motion).to_owned()) testid="settings-reduce-motion"
                 value=prefs.signal(|s| s.reduce_motion).into() on_change=Callback::new(move |v| prefs.update(|s| s.reduce_motion = v)) />
             <Check label=Signal::derive(move || t_string!(i18n, settings.screen_reader).to_owned()) testid="settings-screen-reader"
                 value=prefs.signal(|s| s.screen_reader).into() on_change=Callback::new(move |v| prefs.update(|s| s.screen_reader = v)) />
-            <p class="help">{t!(i18n, settings.screen_reader_help)}</p>
+            <p class="help">{tr!(i18n, settings.screen_reader_help)}</p>
         </fieldset>
         <fieldset>
-            <legend>{t!(i18n, settings.language)}</legend>
-            <div class="row" role="radiogroup" aria-label=move || t_string!(i18n, settings.language)>
+            <legend>{tr!(i18n, settings.language)}</legend>
+            <div class="row" role="radiogroup" aria-label=tr!(i18n, settings.language)>
                 <Radios name="language" value=language.into() on_pick=Callback::new(move |v| prefs.update(|s| s.language = v))
                     options=vec![
                         (UiLanguage::Auto, Signal::derive(move || t_string!(i18n, settings.language_auto).to_owned()), "language-auto"),
@@ -244,8 +258,8 @@ pub fn SettingsPage() -> impl IntoView {
     use_title(move || t_string!(i18n, settings.title).to_owned());
     view! {
         <main class="page settings" id="main" tabindex="-1">
-            <h1>{t!(i18n, settings.title)}</h1>
-            <p class="muted">{t!(i18n, settings.intro)}</p>
+            <h1>{tr!(i18n, settings.title)}</h1>
+            <p class="muted">{tr!(i18n, settings.intro)}</p>
             <KeyboardSection />
             <TypingSection />
             <AppearanceSection />

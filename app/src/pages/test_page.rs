@@ -26,7 +26,7 @@ use crate::components::text_view::TextView;
 use crate::hooks::use_sounds::use_sounds;
 use crate::hooks::use_title::use_title;
 use crate::hooks::use_typing_keys::{focus_sink, use_typing_keys};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 use crate::prefs::Prefs;
 use crate::progress::{Progress, Status};
 use crate::typing::TypingTest;
@@ -199,20 +199,20 @@ pub fn TestPage() -> impl IntoView {
     };
     view! {
         <main class="test-page" id="main" tabindex="-1">
-            <h1 class="sr-only">{t!(i18n, test.title)}</h1>
+            <h1 class="sr-only">{tr!(i18n, test.title)}</h1>
             // Outside the typing area's frame, so the focus stays in the test after it ends (Tab, Enter).
             <input class="input-sink" data-testid="input-sink" node_ref=sink tabindex="-1"
-                aria-label=move || t_string!(i18n, test.input_label) aria-describedby="typing-hint"
+                aria-label=tr!(i18n, test.input_label) aria-describedby="typing-hint"
                 autocomplete="off" autocapitalize="off" spellcheck="false"
                 on:focus=move |_| focused.set(true) on:blur=move |_| focused.set(false) />
             <ModeBar choice=test.choice.into() on_change=choose />
             <KeyboardBar />
             <Show when=move || keys.caps_lock.get()>
-                <p class="notice" data-testid="caps-lock" role="status">{t!(i18n, test.caps_lock)}</p>
+                <p class="notice" data-testid="caps-lock" role="status">{tr!(i18n, test.caps_lock)}</p>
             </Show>
             <Show when=move || test.wrong_layout.get() && prefs.with(|s| s.input == InputMode::Os)>
                 <p class="notice" data-testid="wrong-layout" role="status">
-                    {t!(i18n, test.wrong_layout)} " "
+                    {tr!(i18n, test.wrong_layout)} " "
                     <button type="button" class="link" data-testid="use-emulation" on:mousedown=|e| e.prevent_default() on:click=use_emulation>
                         {move || t_string!(i18n, test.emulate, layout = layout.with(|l| l.name.clone())).to_string()}
                     </button>
@@ -225,11 +225,11 @@ pub fn TestPage() -> impl IntoView {
                     progress
                 />
                 <div class="typing-box" node_ref=frame tabindex="0" data-testid="typing-area" role="group"
-                    aria-label=move || t_string!(i18n, test.area_label) aria-describedby="typing-hint"
+                    aria-label=tr!(i18n, test.area_label) aria-describedby="typing-hint"
                     class:focused=move || focused.get() class:idle=move || !focused.get()
                     on:click=move |_| focus_sink(&sink)>
                     <Show when=move || !focused.get()>
-                        <p class="paused" data-testid="paused">{t!(i18n, test.paused)}</p>
+                        <p class="paused" data-testid="paused">{tr!(i18n, test.paused)}</p>
                     </Show>
                     <TextView
                         count=Signal::derive(move || engine.with(|e| e.words().len()))
@@ -238,7 +238,7 @@ pub fn TestPage() -> impl IntoView {
                     />
                 </div>
             </Show>
-            <p class="hint" id="typing-hint">{t!(i18n, test.hint)}</p>
+            <p class="hint" id="typing-hint">{tr!(i18n, test.hint)}</p>
             {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
             <Show when=move || finished.get()>
                 <SaveNote state=save_state />
@@ -258,7 +258,7 @@ pub fn TestPage() -> impl IntoView {
                 </div>
             </Show>
             <button type="button" class="button restart" data-testid="restart" on:mousedown=|e| e.prevent_default() on:click=new_test>
-                {t!(i18n, test.new_test)}
+                {tr!(i18n, test.new_test)}
             </button>
         </main>
     }

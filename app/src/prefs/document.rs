@@ -36,8 +36,15 @@ pub fn apply(prefs: Prefs) {
         } else {
             let _ = root.remove_attribute("data-motion");
         }
-        if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
-            let _ = html.style().set_property("--typing-size", &format!("{size}px"));
-        }
+        preview_font_size(size);
     });
+}
+
+/// Shows the typing text at `px` pixels (the settings page's slider, while it is dragged).
+pub fn preview_font_size(px: u32) {
+    if let Some(html) =
+        document().document_element().and_then(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(r).ok())
+    {
+        let _ = html.style().set_property("--typing-size", &format!("{px}px"));
+    }
 }

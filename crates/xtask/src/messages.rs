@@ -1,5 +1,5 @@
 //! A check on the interface messages (`app/locales/*.json`), run as a test: both languages have the
-//! same messages, and every message is used by the app's code (`t!(i18n, key …)` or
+//! same messages, and every message is used by the app's code (`tr!(i18n, key)`, `t!(i18n, key …)` or
 //! `t_string!(i18n, key …)`). The app's build already fails on a message one language lacks; this also
 //! catches the ones nothing uses, which the build cannot see.
 
@@ -44,9 +44,10 @@ mod tests {
             let path = entry.path();
             if path.is_dir() {
                 used(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/i18n.rs") {
+                // (i18n.rs defines the macros; its examples are not uses.)
                 let text = std::fs::read_to_string(&path).unwrap();
-                for call in ["t!(i18n, ", "t_string!(i18n, "] {
+                for call in ["t!(i18n, ", "tr!(i18n, ", "t_string!(i18n, "] {
                     for (at, _) in text.match_indices(call) {
                         let rest = &text[at + call.len()..];
                         let end =
