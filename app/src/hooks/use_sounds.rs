@@ -1,11 +1,13 @@
 //! `use_sounds`: a soft click on each key and a low tone on a mistake, synthesised with the Web Audio
 //! API (no audio files to download). Both are off by default (settings). Playing schedules two audio
-//! nodes on the audio thread and returns at once, so it never delays the keystroke handler; the audio
-//! context is made on the first sound, inside a key press (browsers allow audio only after a gesture).
+//! nodes on the audio thread and returns at once, so it never delays the keystroke handler. Making the
+//! audio context starts the audio device, which takes tens of milliseconds: it is made soon after the
+//! page opens with a sound on (or the sound is turned on), never inside a key press; browsers start it
+//! suspended until a gesture, so the first key press resumes it.
 
 use klava_core::KeyKind;
 use leptos::prelude::*;
-use web_sys::{AudioContext, OscillatorType};
+use web_sys::{AudioContext, AudioContextState, OscillatorType};
 
 use crate::prefs::Prefs;
 
@@ -37,13 +39,12 @@ impl UseSoundsReturn {
             _ if click => &CLICK,
             _ => return,
         };
-        if self.context.with_value(Option::is_none) {
-            self.context.set_value(AudioContext::new().ok());
-        }
         self.context.with_value(|c| {
-            if let Some(c) = c
-                && play(c, tone).is_err()
-            {
+            let Some(c) = c else { return };
+            if c.state() == AudioContextState::Suspended {
+                let _ = c.resume();
+            }
+            if play(c, tone).is_err() {
                 leptos::logging::warn!("klava: could not play a sound");
             }
         });
@@ -66,7 +67,22 @@ fn play(c: &AudioContext, tone: &Tone) -> Result<(), wasm_bindgen::JsValue> {
     Ok(())
 }
 
-/// The sounds, reading the settings when each key is played.
+/// The sounds, reading the settings when each key is played. The audio context is made once a sound is
+/// on, outside any key press.
 pub fn use_sounds() -> UseSoundsReturn {
-    UseSoundsReturn { context: StoredValue::new_local(None), prefs: Prefs::expect() }
+    let sounds = UseSoundsReturn { context: StoredValue::new_local(None), prefs: Prefs::expect() };
+    let wanted = sounds.prefs.signal(|s| s.key_sound || s.error_sound);
+    Effect::new(move |_| {
+        if wanted.get() && sounds.context.with_value(Option::is_none) {
+            set_timeout(
+                move || {
+                    if sounds.context.with_value(Option::is_none) {
+                        sounds.context.set_value(AudioContext::new().ok());
+                    }
+                },
+                std::time::Duration::from_millis(50),
+            );
+        }
+    });
+    sounds
 }
