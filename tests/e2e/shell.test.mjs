@@ -248,6 +248,21 @@ test('on a phone, tapping the text opens typing; no page scrolls sideways at 390
   }
 });
 
+test('at 200% zoom (1280 × 800 at twice the size) no page scrolls sideways', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  try {
+    const page = await context.newPage();
+    for (const [path, id] of PAGES) {
+      await page.goto(`${ctx.server.url}${path}`);
+      await page.waitForSelector(`[data-testid=${id}]`);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `${path}: ${scroll} px wide in ${client} px`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('a session finished or a setting changed in one tab shows in another without a reload', async () => {
   const context = await ctx.browser.newContext();
   try {

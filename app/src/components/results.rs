@@ -66,9 +66,16 @@ pub fn Results(
             <div class="keys">
                 <div data-testid="slowest">
                     <h2>{tr!(i18n, results.slowest)}</h2>
-                    {move || data.get().slowest.into_iter().map(|(k, ms)| view! {
-                        <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
-                    }).collect_view()}
+                    {move || {
+                        let slowest = data.get().slowest;
+                        if slowest.is_empty() {
+                            view! { <span class="muted">{tr!(i18n, overview.not_enough)}</span> }.into_any()
+                        } else {
+                            slowest.into_iter().map(|(k, ms)| view! {
+                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
+                            }).collect_view().into_any()
+                        }
+                    }}
                 </div>
                 <div data-testid="missed">
                     <h2>{tr!(i18n, results.missed)}</h2>
