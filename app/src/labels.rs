@@ -1,5 +1,5 @@
 //! Words for the typed values core returns: session modes, fingers, import notes and errors, and
-//! storage errors. Core never writes a sentence (DESIGN.md §7); this is where its values are said, in
+//! storage errors. Core never writes a sentence (docs/ARCHITECTURE.md); this is where its values are said, in
 //! the interface language.
 
 use klava_core::backup::{ImportError, ImportKind, ImportNote, Problem};

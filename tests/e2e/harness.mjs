@@ -48,7 +48,7 @@ export async function startServer({ dist = distDir, addr = '127.0.0.1:0' } = {})
   return { url, stop };
 }
 
-/** Launches headless Chromium with the flags this machine needs (DESIGN.md §6). */
+/** Launches headless Chromium with the flags this machine needs, without which it tries to reach the network. */
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,6 +1,6 @@
 //! The learner's settings as the app sees them: one signal of [`Settings`], opened from the LocalStorage
 //! mirror ([`local`]) before anything else loads. A change made here is recorded in the log, one settings
-//! record per changed key (last writer wins by clock, DESIGN.md §3), and mirrored; a newer value in the log
+//! record per changed key (last writer wins by clock, docs/ARCHITECTURE.md), and mirrored; a newer value in the log
 //! (another device, an import, another tab) is applied and mirrored, never recorded again.
 //! [`document`] applies the look (theme, font, size, motion) to the page.
 

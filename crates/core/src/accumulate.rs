@@ -1,6 +1,6 @@
 //! Folding sessions into lasting per-key, per-bigram and per-finger figures.
 //!
-//! The records are a set (DESIGN.md §3), so the fold must not depend on order: folding sessions one by
+//! The records are a set (docs/ARCHITECTURE.md), so the fold must not depend on order: folding sessions one by
 //! one, all at once, or merging two partial folds gives the same result. Counts and time sums (integer
 //! microseconds) are exact in any order. The "recent" speed is an exponential moving average over the
 //! sessions' wall-clock times rather than over arrival order: each timing has weight `2^((t − t_ref)/H)`

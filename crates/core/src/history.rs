@@ -1,6 +1,6 @@
 //! The learner's history, folded from the record log: the list of sessions, personal bests, per-profile
 //! key statistics and the current settings. Cached by the app together with what it was folded from;
-//! never synced (DESIGN.md §3).
+//! never synced (docs/ARCHITECTURE.md).
 //!
 //! The fold is a function of the *set* of records: any order, and any record applied twice, gives the
 //! same rows, bests and settings (statistics up to float rounding, see [`crate::accumulate`]). A

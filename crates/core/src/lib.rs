@@ -1,7 +1,7 @@
 //! klava-core: Klava's pure, deterministic domain — the typing engine and the figures computed from it.
 //!
 //! Nothing here reads a clock, draws random numbers or touches I/O: time and randomness are arguments,
-//! so the same inputs always give the same results, natively and on wasm32 (DESIGN.md §4).
+//! so the same inputs always give the same results, natively and on wasm32 (docs/ARCHITECTURE.md).
 
 pub mod accumulate;
 pub mod backup;

@@ -1,5 +1,5 @@
 //! The history fold is a function of the set of records: order, duplicates and late tombstones do not
-//! change what it shows (DESIGN.md §3).
+//! change what it shows (docs/ARCHITECTURE.md).
 
 use klava_core::history::{Applied, History};
 use klava_core::layout::{Layout, catalog};

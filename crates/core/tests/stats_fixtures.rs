@@ -1,5 +1,5 @@
 //! Hand-computed fixtures for the figures: each case states its arithmetic, so a reader can check it
-//! against Monkeytype's definitions (DESIGN.md §4).
+//! against Monkeytype's definitions (the formulas are documented on the functions in `klava_core::stats`).
 
 use klava_core::{Engine, ErrorMode, Input, Options, Summary};
 

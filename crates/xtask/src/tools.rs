@@ -100,7 +100,7 @@ fn ensure_wasm_bindgen() -> Result {
         return Ok(());
     }
     println!("xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (about 3 minutes, once)");
-    // Not --locked: one of its pinned dependency versions is not in the registry (DESIGN.md §6).
+    // Not --locked: one of its pinned dependency versions is not in the registry.
     cmd::run(&mut command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"]))
 }
 

@@ -1,4 +1,4 @@
-//! The record log (DESIGN.md §3): everything a learner does is an immutable record with a client-made id
+//! The record log (docs/ARCHITECTURE.md): everything a learner does is an immutable record with a client-made id
 //! and the device that made it. Everything else is a fold over the set of records ([`crate::history`]), so
 //! merging two devices' logs is a set union.
 
