@@ -64,11 +64,14 @@ fn clippy_native() -> Result {
     ))
 }
 
+/// In the release profile: its build scripts and proc macros (leptos', leptos_i18n's, the app's message
+/// compiler) are then built once for both this step and the release build.
 fn clippy_wasm() -> Result {
     cmd::run(&mut command(
         "cargo",
         &[
             "clippy",
+            "--release",
             "-p",
             "klava-app",
             "-p",
