@@ -20,6 +20,7 @@ use crate::progress::Progress;
 pub struct Prefs {
     settings: RwSignal<Settings>,
     layouts: Layouts,
+    progress: Progress,
 }
 
 impl Prefs {
@@ -32,7 +33,7 @@ impl Prefs {
             leptos::logging::warn!("klava: the stored layout {:?} is not offered; using the default", opened.layout);
             opened.layout = Settings::default().layout;
         }
-        let p = Self { settings: RwSignal::new(opened), layouts };
+        let p = Self { settings: RwSignal::new(opened), layouts, progress: Progress::expect() };
         Effect::new(move |_| p.settings.with(local::save));
         p.follow_log();
         document::apply(p);
@@ -74,15 +75,14 @@ impl Prefs {
             return;
         }
         self.settings.set(after);
-        let progress = Progress::expect();
         for (key, json) in changes {
-            progress.save_setting(key, json);
+            self.progress.save_setting(key, json);
         }
     }
 
     /// Applies what the log says whenever the history changes: each key's newest recorded value.
     fn follow_log(self) {
-        let progress = Progress::expect();
+        let progress = self.progress;
         Effect::new(move |_| {
             let current = self.settings.get_untracked();
             let (mut logged, problems) = progress.history.with(|h| Settings::from_log(&current, h.settings()));
