@@ -3,6 +3,7 @@
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod headers;
 pub mod routes;
 pub mod static_files;
 
@@ -38,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", routes::router().layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)))
         .fallback(serve_static)
         .with_state(state)
+        .layer(axum::middleware::map_response(headers::add))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

@@ -1,5 +1,7 @@
 //! Serving the built app: files from trunk's output directory, `index.html` for every other page path
-//! (client-side routing), long-lived caching for content-hashed files and revalidation for the rest.
+//! (client-side routing), long-lived caching for content-hashed files and revalidation for the rest. The
+//! build's brotli and gzip copies (`NAME.br`, `NAME.gz`, written by `cargo xtask postbuild`) are sent as they
+//! are to a browser that accepts them.
 
 use std::path::Path;
 
@@ -24,7 +26,10 @@ pub struct StaticFiles {
 impl StaticFiles {
     /// Serves the app built into `dir`.
     pub fn new(dir: &Path) -> Self {
-        Self { files: ServeDir::new(dir), index: ServeFile::new(dir.join("index.html")) }
+        Self {
+            files: ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+            index: ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip(),
+        }
     }
 
     /// Answers one request. A path whose last segment has an extension is a file (404 when missing);
@@ -40,6 +45,8 @@ impl StaticFiles {
         if res.status().is_success() || res.status().as_u16() == 304 {
             let policy = if is_file && is_content_hashed(&name) { IMMUTABLE } else { REVALIDATE };
             res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            // The same URL is sent as brotli, gzip or plain: caches between must keep them apart.
+            res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
         res
     }

@@ -99,6 +99,9 @@ test('a new deploy is offered mid-test without interrupting it, and reloading ta
     // A new deploy: its build hashes to another version.
     const sw = join(dist, 'sw.js');
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "0000000000000002"'));
+    // Its precompressed copies are rebuilt with it; here they are removed, so the new file is what is sent.
+    rmSync(`${sw}.br`, { force: true });
+    rmSync(`${sw}.gz`, { force: true });
     // Last-Modified has one-second steps: make the new file's differ, as a real deploy's would.
     const later = new Date(Date.now() + 10_000);
     utimesSync(sw, later, later);

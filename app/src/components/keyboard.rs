@@ -66,9 +66,11 @@ struct Shared {
 fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
     let Shared { layout, next, flash, finger_colours, heat } = shared;
     let code = key.code.clone().unwrap_or_default();
-    let width = format!("--w:{}", key.width);
+    // Through the CSSOM (`style:`), never a style attribute string: the Content-Security-Policy allows no
+    // inline styles.
+    let width = key.width.to_string();
     if key.code.is_none() {
-        return view! { <div class="key gap" style=width></div> }.into_any();
+        return view! { <div class="key gap" style:--w=width></div> }.into_any();
     }
     let finger = key.finger.map(finger_class).unwrap_or_default();
     let c = code.clone();
@@ -111,14 +113,11 @@ fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
         }
         cls
     };
-    let style = move || match heat_value.get() {
-        Some(v) => format!("{width};--heat-v:{v:.2}"),
-        None => width.clone(),
-    };
+    let heat_style = move || heat_value.get().map(|v| format!("{v:.2}")).unwrap_or_default();
     let c = code.clone();
     let labels = Memo::new(move |_| layout.with(|l| legends(l, &c)));
     view! {
-        <div class=class style=style data-code=code>
+        <div class=class style:--w=width style:--heat-v=heat_style data-code=code>
             <span class="shifted">{move || labels.get().1}</span>
             <span class="main">{move || labels.get().0}</span>
             <span class="altgr">{move || labels.get().2}</span>

@@ -1,11 +1,14 @@
 //! `cargo xtask`: Klava's orchestrator. `run` builds the release app and serves it with the sync server;
-//! `test` runs every check CI runs; `dev` serves the app with live reload. Each installs what it needs.
+//! `build` builds it for a CDN; `test` runs every check CI runs; `dev` serves the app with live reload.
+//! Each installs what it needs.
 
 mod cmd;
 mod messages;
+mod postbuild;
 mod postgres;
 mod precache;
 mod serve;
+mod size;
 mod test;
 mod tools;
 
@@ -15,10 +18,13 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   run    build the release app and start Klava at http://127.0.0.1:8080 (sync server + SQLite file)
+  build  build the release app into dist/ (what a CDN serves; see docs/DEPLOY.md)
   test   run every test: fmt, clippy (native and wasm32), Rust tests, release build, browser
          end-to-end tests, server tests on SQLite and PostgreSQL
+  size   check the release build in dist/ against tests/size-budget.json
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
-  precache [DIR]  write the service worker's precache list into a trunk build (trunk's post_build hook)
+  postbuild [DIR]  trunk's post_build hook: the start-up script as a file, the service worker's
+                   precache list, and brotli and gzip copies of the build's files
 
 Each command installs what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium,
 PostgreSQL) and skips what is present.";
@@ -27,9 +33,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => serve::run(&args[1..]),
+        Some("build") => serve::build(),
         Some("test") => test::run(),
+        Some("size") => size::check_release_build(),
         Some("dev") => serve::dev(),
-        Some("precache") => precache::run(&args[1..]),
+        Some("postbuild") => postbuild::run(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,29 +1,33 @@
-//! `cargo xtask precache [DIR]`: writes the service worker into a trunk build (a post_build hook; DIR
-//! defaults to `$TRUNK_STAGING_DIR`). It lists every file trunk produced, hashes their contents into a
+//! The service worker of a trunk build (a step of `cargo xtask postbuild`, trunk's post_build hook). It lists every file trunk produced, hashes their contents into a
 //! version, and fills both into `assets/sw.js`, so the precache list always matches the build and any
 //! change to any file is a new version the browser detects.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cmd::Error;
 
 const TEMPLATE: &str = include_str!("../../../assets/sw.js");
 const OUTPUT: &str = "sw.js";
 
+/// Files left out of the precache: fetched only when a learner needs them (the dyslexia-friendly font),
+/// or never by the app (licence texts; 404.html, a copy of index.html for static hosts). The worker keeps
+/// the first ones the first time they are fetched.
+const ON_DEMAND: &[&str] = &["fonts/andika-", "fonts/jetbrains-mono-OFL", "404.html"];
+
 fn io(what: String) -> impl FnOnce(std::io::Error) -> Error {
     move |source| Error::Io { what, source }
 }
 
 /// Files under `dir`, as `/`-separated paths relative to it, sorted.
-fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error> {
+pub fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error> {
     for entry in fs::read_dir(dir).map_err(io(format!("reading {}", dir.display())))? {
         let entry = entry.map_err(io(format!("reading {}", dir.display())))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = format!("{prefix}{name}");
         if entry.path().is_dir() {
             files(&entry.path(), &format!("{path}/"), out)?;
-        } else if path != OUTPUT {
+        } else {
             out.push(path);
         }
     }
@@ -31,22 +35,22 @@ fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
+/// FNV-1a's offset basis.
+pub const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a, 64 bits: enough to tell builds apart (not a security boundary).
-fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// Writes `DIR/sw.js`.
-pub fn run(args: &[String]) -> Result<(), Error> {
-    let dir: PathBuf = match args.first() {
-        Some(d) => d.into(),
-        None => std::env::var_os("TRUNK_STAGING_DIR")
-            .ok_or_else(|| Error::Usage("precache needs a directory (or TRUNK_STAGING_DIR)".into()))?
-            .into(),
-    };
+/// Writes `DIR/sw.js`. Precompressed copies (`.br`, `.gz`) are not listed: they are the same files.
+pub fn write(dir: &Path) -> Result<(), Error> {
     let mut list = Vec::new();
-    files(&dir, "", &mut list)?;
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    files(dir, "", &mut list)?;
+    list.retain(|p| {
+        p != OUTPUT && !p.ends_with(".br") && !p.ends_with(".gz") && !ON_DEMAND.iter().any(|d| p.starts_with(d))
+    });
+    let mut hash = FNV_SEED;
     for path in &list {
         hash = fnv(hash, path.as_bytes());
         hash = fnv(hash, &fs::read(dir.join(path)).map_err(io(format!("reading {path}")))?);
@@ -71,7 +75,10 @@ mod tests {
         fs::write(dir.join("index.html"), "<html>").unwrap();
         fs::write(dir.join("app-1a2b.wasm"), [0u8, 97, 115, 109]).unwrap();
         fs::write(dir.join("icons/icon.svg"), "<svg/>").unwrap();
-        run(&[dir.display().to_string()]).unwrap();
+        fs::write(dir.join("index.html.br"), "x").unwrap();
+        fs::create_dir_all(dir.join("fonts")).unwrap();
+        fs::write(dir.join("fonts/andika-latin-400-normal.woff2"), "x").unwrap();
+        write(&dir).unwrap();
         let first = fs::read_to_string(dir.join("sw.js")).unwrap();
         assert!(
             first.contains(r#"const PRECACHE = ["./", "./app-1a2b.wasm", "./icons/icon.svg", "./index.html"];"#),
@@ -79,7 +86,7 @@ mod tests {
         );
         assert!(!first.contains("__KLAVA"));
         fs::write(dir.join("index.html"), "<html> ").unwrap();
-        run(&[dir.display().to_string()]).unwrap();
+        write(&dir).unwrap();
         let second = fs::read_to_string(dir.join("sw.js")).unwrap();
         assert_ne!(first.lines().find(|l| l.contains("VERSION =")), second.lines().find(|l| l.contains("VERSION =")));
         fs::remove_dir_all(&dir).unwrap();

@@ -1,4 +1,5 @@
-//! `cargo xtask run` (the release app served by the sync server) and `cargo xtask dev` (trunk serve).
+//! `cargo xtask run` (the release app served by the sync server), `cargo xtask build` (the release app
+//! only, for a CDN) and `cargo xtask dev` (trunk serve).
 
 use std::process::Child;
 
@@ -20,6 +21,12 @@ pub fn run(args: &[String]) -> Result {
         c.env("KLAVA_GIT_COMMIT", commit);
     }
     cmd::run(&mut c)
+}
+
+/// Installs the build tools and builds the release app into dist/ (precompressed, with its service worker).
+pub fn build() -> Result {
+    tools::ensure_build_tools()?;
+    test::release_build()
 }
 
 /// trunk serve with live reload on :8080; /api is proxied to a debug sync server on :8081.

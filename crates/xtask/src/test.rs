@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Result, command, root};
 use crate::postgres::TestPostgres;
-use crate::tools;
+use crate::{size, tools};
 
 /// A named step of the test command.
 type Step = (&'static str, fn() -> Result);
@@ -17,6 +17,7 @@ const STEPS: &[Step] = &[
     ("clippy (wasm32)", clippy_wasm),
     ("rust tests (server on SQLite)", rust_tests),
     ("release build", release_build),
+    ("size budget", size::check_release_build),
     ("end-to-end (Chromium)", end_to_end),
     ("server tests (PostgreSQL)", postgres_tests),
 ];

@@ -94,7 +94,12 @@ fn write_dist(dist: &Path) {
     std::fs::write(dist.join(JS), "export function klava() { return 1; }\n".repeat(200)).unwrap();
     std::fs::write(dist.join(WASM), b"\0asm\x01\0\0\0".repeat(100)).unwrap();
     std::fs::write(dist.join(CSS), "body { color: black; }\n".repeat(50)).unwrap();
+    // The build's own brotli copy of the CSS (as `cargo xtask postbuild` writes it): sent as it is.
+    std::fs::write(dist.join(format!("{CSS}.br")), PRECOMPRESSED_CSS).unwrap();
 }
+
+/// What the test build's `CSS.br` holds; a server compressing on the fly would send something else.
+pub const PRECOMPRESSED_CSS: &[u8] = b"the build's own brotli bytes";
 
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));

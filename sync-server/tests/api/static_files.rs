@@ -1,9 +1,12 @@
 //! Serving the built app: page paths get index.html, files get their content type, hashed files are
-//! cached for a year, responses are compressed.
+//! cached for a year, responses are compressed (with the build's own brotli copy when there is one), and
+//! every response carries the security headers.
 
 use axum::http::StatusCode;
 
-use crate::helpers::{CSS, JS, WASM, body_bytes, header, spawn_app};
+use klava_sync_server::headers::security_headers;
+
+use crate::helpers::{CSS, JS, PRECOMPRESSED_CSS, WASM, body_bytes, header, spawn_app};
 
 #[tokio::test]
 async fn page_paths_get_index_html_and_must_revalidate() {
@@ -50,5 +53,32 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
     }
     let plain = app.get(&format!("/{JS}"), &[]).await;
     assert_eq!(header(&plain, "content-encoding"), "");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_builds_precompressed_copy_is_sent_as_it_is() {
+    let app = spawn_app().await;
+    let res = app.get(&format!("/{CSS}"), &[("accept-encoding", "gzip, br")]).await;
+    assert_eq!(header(&res, "content-encoding"), "br");
+    assert_eq!(header(&res, "vary"), "accept-encoding");
+    assert_eq!(header(&res, "cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(body_bytes(res).await, PRECOMPRESSED_CSS);
+    // A browser that takes no brotli gets the file itself.
+    let plain = app.get(&format!("/{CSS}"), &[]).await;
+    assert_eq!(header(&plain, "content-encoding"), "");
+    assert!(String::from_utf8(body_bytes(plain).await).unwrap().starts_with("body { color: black; }"));
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/", "/test", &format!("/{WASM}"), "/missing-0123456789abcdef.js", "/api/health", "/api/nothing"] {
+        let res = app.get(path, &[]).await;
+        for (name, value) in security_headers() {
+            assert_eq!(header(&res, name.as_str()), value, "{path}: {name}");
+        }
+    }
     app.finish().await;
 }
