@@ -16,9 +16,12 @@ mod typing;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // The page shown without JavaScript or WebAssembly (index.html) gives way to the app.
-    if let Some(fallback) = leptos::prelude::document().get_element_by_id("static") {
-        fallback.remove();
+    // The page shown without JavaScript or WebAssembly and the frame painted before start-up (index.html)
+    // give way to the app.
+    for id in ["static", "frame"] {
+        if let Some(placeholder) = leptos::prelude::document().get_element_by_id(id) {
+            placeholder.remove();
+        }
     }
     leptos::mount::mount_to_body(app::App);
 }
