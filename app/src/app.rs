@@ -12,11 +12,9 @@ use crate::components::update_prompt::UpdatePrompt;
 use crate::hooks::use_tab_sync::use_tab_sync;
 use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
-use crate::pages::data_page::DataPage;
-use crate::pages::history_page::HistoryPage;
 use crate::pages::home_page::HomePage;
+use crate::pages::lazy::{LazyDataPage, LazyHistoryPage, LazySettingsPage};
 use crate::pages::not_found_page::NotFoundPage;
-use crate::pages::settings_page::SettingsPage;
 use crate::pages::test_page::TestPage;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -56,9 +54,9 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/test") view=TestPage />
-                    <Route path=path!("/history") view=HistoryPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/history") view=LazyHistoryPage />
+                    <Route path=path!("/settings") view=LazySettingsPage />
+                    <Route path=path!("/data") view=LazyDataPage />
                 </Routes>
             </Show>
         </Router>

@@ -35,7 +35,8 @@ impl StaticFiles {
     /// Answers one request. A path whose last segment has an extension is a file (404 when missing);
     /// any other path is a page of the app and gets `index.html`.
     pub async fn serve(&self, req: Request) -> Response {
-        let name = req.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
+        let path = req.uri().path().to_owned();
+        let name = path.rsplit('/').next().unwrap_or_default();
         let is_file = name.contains('.');
         let mut res = if is_file {
             self.files.clone().oneshot(req).await.into_response()
@@ -43,7 +44,7 @@ impl StaticFiles {
             self.index.clone().oneshot(req).await.into_response()
         };
         if res.status().is_success() || res.status().as_u16() == 304 {
-            let policy = if is_file && is_content_hashed(&name) { IMMUTABLE } else { REVALIDATE };
+            let policy = if is_file && is_content_hashed(&path) { IMMUTABLE } else { REVALIDATE };
             res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
             // The same URL is sent as brotli, gzip or plain: caches between must keep them apart.
             res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
@@ -52,14 +53,20 @@ impl StaticFiles {
     }
 }
 
-/// Whether a file name carries trunk's content hash: `stem-<hash>.ext` with a hash of 8 to 16 lowercase
-/// hex digits (`klava-app-1a2b3c4d5e6f7a8b_bg.wasm`, `style-0123abcd4567ef89.css`).
-pub fn is_content_hashed(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    })
+/// Whether a path's contents are fixed by a content hash: its file name is `stem-<hash>.ext` (trunk's
+/// `style-0123abcd4567ef89.css`, the start-up script `klava-start-<hash>.js`), or it lies in a folder named
+/// `name-<hash>` (the app's modules, `wasm-1a2b3c4d5e6f7a8b/klava-app_bg.wasm`). A hash is 8 to 16
+/// lowercase hex digits.
+pub fn is_content_hashed(path: &str) -> bool {
+    let mut segments = path.trim_start_matches('/').split('/').collect::<Vec<_>>();
+    let name = segments.pop().unwrap_or_default();
+    let hashed = |stem: &str| {
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+        stem.rsplit_once('-').is_some_and(|(_, hash)| {
+            (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+    };
+    hashed(name.split('.').next().unwrap_or_default()) || segments.into_iter().any(hashed)
 }
 
 #[cfg(test)]
@@ -74,5 +81,9 @@ mod tests {
         assert!(!is_content_hashed("index.html"));
         assert!(!is_content_hashed("sw.js"));
         assert!(!is_content_hashed("klava-app-notahash.js"));
+        assert!(is_content_hashed("/wasm-1a2b3c4d5e6f7a8b/klava-app_bg.wasm"));
+        assert!(is_content_hashed("/wasm-1a2b3c4d5e6f7a8b/__wasm_split.js"));
+        assert!(!is_content_hashed("/fonts/jetbrains-mono-latin-400-normal.woff2"));
+        assert!(!is_content_hashed("/wasm-notahash/klava-app.js"));
     }
 }

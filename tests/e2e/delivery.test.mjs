@@ -56,7 +56,7 @@ test('every page runs under the Content-Security-Policy with no violation', asyn
 });
 
 test('the build’s brotli and gzip copies are sent as they are, hashed files cached for a year', async () => {
-  const wasm = readdirSync(distDir).find((f) => f.endsWith('_bg.wasm'));
+  const wasm = mainWasm();
   for (const [accept, encoding, ext] of [['br, gzip', 'br', '.br'], ['gzip', 'gzip', '.gz']]) {
     const res = await fetch(`${ctx.server.url}/${wasm}`, { headers: { 'accept-encoding': accept } });
     assert.equal(res.headers.get('content-encoding'), encoding);
@@ -72,6 +72,16 @@ test('the build’s brotli and gzip copies are sent as they are, hashed files ca
     await res.arrayBuffer();
   }
 });
+
+/** The main module's path in the build: `wasm-<hash>/klava-app_bg.wasm`. */
+function mainWasm() {
+  const folder = readdirSync(distDir).find((f) => /^wasm-[0-9a-f]{16}$/.test(f));
+  assert.ok(folder, 'the build has its modules in a hashed folder');
+  return `${folder}/klava-app_bg.wasm`;
+}
+
+/** Whether a build path's contents are fixed by a hash (its name's, or its folder's). */
+const hashedPath = (p) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(p) || /(^|\/)wasm-[0-9a-f]{16}\//.test(p);
 
 /** A proxy in front of the server that counts the requests for each path. */
 async function countingProxy(target) {
@@ -102,10 +112,11 @@ test('a first visit downloads the wasm once: the service worker precaches from t
         const cache = await caches.open(keys.find((k) => k.startsWith('klava-')));
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
-      const wasm = cached.find((p) => p.endsWith('_bg.wasm'));
-      assert.ok(wasm, `the wasm is precached: ${cached}`);
+      const wasm = `/${mainWasm()}`;
+      assert.ok(cached.includes(wasm), `the main module is precached: ${cached}`);
+      assert.ok(cached.some((p) => /split_data_view_\w+\.wasm$/.test(p)), 'and the lazy pages, for offline use');
       for (const [path, n] of proxy.counts) {
-        if (/-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(path)) assert.equal(n, 1, `${path} was requested ${n} times`);
+        if (hashedPath(path)) assert.equal(n, 1, `${path} was requested ${n} times`);
       }
       assert.equal(proxy.counts.get(wasm), 1);
     });
@@ -148,7 +159,7 @@ test('netlify.toml and vercel.json send the server’s headers and route every a
   assert.ok(nApi && vApi, 'both proxy /api to the sync server');
   assert.equal(new URL(nApi.to).origin, new URL(vApi.destination).origin, 'one sync server address in both');
   // Caching as the server does it: the build's hashed files immutable, the rest revalidated.
-  const hashed = readdirSync(distDir).filter((f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f));
+  const hashed = readdirSync(distDir, { recursive: true }).filter((f) => hashedPath(f) && !/\.(br|gz)$/.test(f));
   for (const file of hashed) {
     const nRule = n.headers.find((h) => h.values['cache-control'] && new RegExp(`^${h.for.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(`/${file}`));
     assert.equal(nRule?.values['cache-control'], 'public, max-age=31536000, immutable', `netlify.toml: ${file}`);
@@ -159,5 +170,25 @@ test('netlify.toml and vercel.json send the server’s headers and route every a
     assert.equal(n.headers.find((h) => h.for === file)?.values['cache-control'], 'no-cache', `netlify.toml: ${file}`);
     const vRule = v.headers.find((h) => h.source !== '/(.*)' && new RegExp(`^${h.source}$`).test(file));
     assert.equal(vRule?.headers.find((x) => x.key === 'Cache-Control')?.value, 'no-cache', `vercel.json: ${file}`);
+  }
+});
+
+test('a lazy page’s module is fetched only when the page is first opened', async () => {
+  const context = await ctx.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${ctx.server.url}/test`);
+    await page.waitForSelector('[data-testid=text] .word');
+    assert.ok(fetched.some((p) => p.endsWith('/klava-app_bg.wasm')), 'the main module');
+    assert.deepEqual(fetched.filter((p) => /split_|chunk_/.test(p)), [], 'no page module on the test page');
+    await page.click('[data-testid=tab-data]');
+    await page.waitForSelector('[data-testid=storage-state]');
+    assert.ok(fetched.some((p) => /split_data_view_\w+\.wasm$/.test(p)), `the Data page's module: ${fetched}`);
+    assert.ok(!fetched.some((p) => /split_(history|settings)_view/.test(p)), 'and no other page’s');
+    assert.equal(await page.title().then((t) => t.length > 0), true);
+  } finally {
+    await context.close();
   }
 });

@@ -35,7 +35,7 @@ test('the manifest is installable and the worker precaches exactly the build', a
     for (const icon of manifest.icons) assert.equal((await fetch(`${server.url}/${icon.src}`)).status, 200, icon.src);
     const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
     const list = JSON.parse(sw.match(/const PRECACHE = (\[.*\]);/)[1]);
-    assert.ok(list.some((p) => /\.wasm$/.test(p)) && list.some((p) => /^\.\/klava-app-[0-9a-f]+\.js$/.test(p)), sw);
+    assert.ok(list.some((p) => /\.wasm$/.test(p)) && list.some((p) => /^\.\/wasm-[0-9a-f]{16}\/klava-app\.js$/.test(p)), sw);
     for (const path of list) assert.equal((await fetch(`${server.url}/${path.slice(2)}`)).status, 200, path);
   } finally {
     await server.stop();

@@ -7,7 +7,11 @@ import { targetWords } from './page.mjs';
 
 const ctx = serverAndBrowser();
 
-const checked = (page, id) => page.$eval(`[data-testid=${id}]`, (i) => i.checked);
+/** Whether a checkbox or radio is checked, once the page (a lazy module) has arrived. */
+const checked = async (page, id) => {
+  await page.waitForSelector(`[data-testid=${id}]`, { state: 'attached' });
+  return page.$eval(`[data-testid=${id}]`, (i) => i.checked);
+};
 
 test('layout, input mode, test length and error mode are kept across a reload', async () => {
   await withPage(ctx.browser, 'settings kept', async (page) => {

@@ -11,6 +11,7 @@ mod serve;
 mod size;
 mod test;
 mod tools;
+mod wasm;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,7 @@ commands:
          end-to-end tests, server tests on SQLite and PostgreSQL
   size   check the release build in dist/ against tests/size-budget.json
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
+  wasm   trunk's pre_build hook: the app's wasm, split by page, bound and optimised
   postbuild [DIR]  trunk's post_build hook: the start-up script as a file, the service worker's
                    precache list, and brotli and gzip copies of the build's files
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("size") => size::check_release_build(),
         Some("dev") => serve::dev(),
         Some("postbuild") => postbuild::run(&args[1..]),
+        Some("wasm") => wasm::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

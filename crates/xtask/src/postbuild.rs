@@ -1,6 +1,6 @@
 //! `cargo xtask postbuild [DIR]`: trunk's post_build hook (DIR defaults to `$TRUNK_STAGING_DIR`). In order:
-//! moves trunk's inline start-up script into a content-hashed file (so the Content-Security-Policy needs
-//! no hash that changes with every build), copies index.html to 404.html for static hosts, writes the service worker with the build's file list, and
+//! names the app's modules' folder by its content hash and links them from index.html with a start-up
+//! script in a file of its own (see [`link_wasm`]), copies index.html to 404.html for static hosts, writes the service worker with the build's file list, and
 //! writes a brotli and a gzip copy beside every compressible file, so servers and CDNs send the smallest
 //! encoding without compressing anything per request.
 
@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             .ok_or_else(|| Error::Usage("postbuild needs a directory (or TRUNK_STAGING_DIR)".into()))?
             .into(),
     };
-    externalize_loader(&dir)?;
+    link_wasm(&dir)?;
     // Static hosts answer an unknown path with 404.html: the app, which shows its not-found page.
     fs::copy(dir.join("index.html"), dir.join("404.html")).map_err(io("writing 404.html".into()))?;
     precache::write(&dir)?;
@@ -37,30 +37,48 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
-/// The file name the start-up script gets: its content's hash, like trunk's own files.
-fn loader_name(script: &str) -> String {
-    format!("klava-start-{:016x}.js", precache::fnv(precache::FNV_SEED, script.as_bytes()))
-}
+/// The folder index.html copies the app's modules into (`rel="copy-dir"`); renamed with its content hash.
+const WASM_DIR: &str = "wasm";
 
-/// Moves the inline `<script type="module">` trunk writes (it imports the JS glue and starts the wasm)
-/// into its own file, referenced by `src`. An index.html without one is left as it is.
-pub fn externalize_loader(dir: &Path) -> Result<(), Error> {
+/// Gives the app's modules (`wasm/`, from `cargo xtask wasm`) a folder named by their content hash, writes
+/// the start-up script (a file, so the Content-Security-Policy needs no hash for it) and links both from
+/// index.html with preloads, so the glue, the split loader and the main module download in parallel.
+pub fn link_wasm(dir: &Path) -> Result<(), Error> {
+    let modules = dir.join(WASM_DIR);
+    if !modules.is_dir() {
+        return Err(Error::Setup(format!(
+            "{}: no {WASM_DIR}/ folder; index.html must copy {} into it",
+            dir.display(),
+            crate::wasm::OUT
+        )));
+    }
+    let mut files = Vec::new();
+    precache::files(&modules, "", &mut files)?;
+    let mut hash = precache::FNV_SEED;
+    for f in &files {
+        hash = precache::fnv(hash, f.as_bytes());
+        hash = precache::fnv(hash, &fs::read(modules.join(f)).map_err(io(format!("reading {WASM_DIR}/{f}")))?);
+    }
+    let folder = format!("{WASM_DIR}-{hash:016x}");
+    fs::rename(&modules, dir.join(&folder)).map_err(io(format!("renaming {WASM_DIR}/ to {folder}/")))?;
+    let (glue, main, loader) = (crate::wasm::GLUE, crate::wasm::MAIN_WASM, crate::wasm::LOADER);
+    let script = format!(
+        "// Starts Klava: the JS glue and the main module (pages marked lazy are fetched when first opened).\n\
+         import init from \"./{folder}/{glue}\";\n\
+         await init({{ module_or_path: new URL(\"./{folder}/{main}\", import.meta.url) }});\n"
+    );
+    let name = format!("klava-start-{:016x}.js", precache::fnv(precache::FNV_SEED, script.as_bytes()));
+    fs::write(dir.join(&name), &script).map_err(io(format!("writing {name}")))?;
+    let tags = format!(
+        "<script type=\"module\" src=\"./{name}\"></script>\n    \
+         <link rel=\"modulepreload\" href=\"./{folder}/{glue}\">\n    \
+         <link rel=\"modulepreload\" href=\"./{folder}/{loader}\">\n    \
+         <link rel=\"preload\" href=\"./{folder}/{main}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
+    );
     let path = dir.join("index.html");
     let html = fs::read_to_string(&path).map_err(io(format!("reading {}", path.display())))?;
-    let open = "<script type=\"module\">";
-    let Some(start) = html.find(open) else {
-        return Ok(());
-    };
-    let body_start = start + open.len();
-    let end = html[body_start..]
-        .find("</script>")
-        .map(|i| body_start + i)
-        .ok_or_else(|| Error::Setup("index.html: trunk's start-up script is not closed".into()))?;
-    let script = html[body_start..end].trim().to_owned() + "\n";
-    let name = loader_name(&script);
-    fs::write(dir.join(&name), &script).map_err(io(format!("writing {name}")))?;
-    let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
-    let out = format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]);
+    let at = html.find("</head>").ok_or_else(|| Error::Setup("index.html has no </head>".into()))?;
+    let out = format!("{}{tags}{}", &html[..at], &html[at..]);
     fs::write(&path, out).map_err(io(format!("writing {}", path.display())))
 }
 
@@ -117,24 +135,43 @@ mod tests {
     }
 
     #[test]
-    fn moves_the_start_up_script_into_a_hashed_file() {
-        let dir = temp("loader");
-        let page = "<head><script>theme()</script>\n<script type=\"module\">\nimport init from '/a-1.js';\nawait init();\n</script><link rel=\"x\"></head>";
-        fs::write(dir.join("index.html"), page).unwrap();
-        externalize_loader(&dir).unwrap();
+    fn the_modules_get_a_hashed_folder_and_a_start_up_script() {
+        let dir = temp("wasm");
+        fs::create_dir_all(dir.join("wasm")).unwrap();
+        fs::write(dir.join("wasm/klava-app.js"), "glue").unwrap();
+        fs::write(dir.join("wasm/klava-app_bg.wasm"), "main").unwrap();
+        fs::write(dir.join("index.html"), "<head><script>early()</script></head><body></body>").unwrap();
+        link_wasm(&dir).unwrap();
         let html = fs::read_to_string(dir.join("index.html")).unwrap();
-        let name = loader_name("import init from '/a-1.js';\nawait init();\n");
-        assert_eq!(
-            html,
-            format!(
-                "<head><script>theme()</script>\n<script type=\"module\" src=\"/{name}\"></script><link rel=\"x\"></head>"
-            )
+        let folder = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| n.starts_with("wasm-"))
+            .unwrap();
+        assert_eq!(folder.len(), "wasm-".len() + 16);
+        assert_eq!(fs::read_to_string(dir.join(&folder).join("klava-app_bg.wasm")).unwrap(), "main");
+        let start = html.split("src=\"./").nth(1).unwrap().split('"').next().unwrap();
+        let script = fs::read_to_string(dir.join(start)).unwrap();
+        assert!(script.contains(&format!("import init from \"./{folder}/klava-app.js\"")), "{script}");
+        assert!(html.contains(&format!("<link rel=\"preload\" href=\"./{folder}/klava-app_bg.wasm\"")), "{html}");
+        assert!(
+            html.ends_with("</head><body></body>")
+                && html.starts_with("<head><script>early()</script><script type=\"module\"")
         );
-        assert_eq!(fs::read_to_string(dir.join(&name)).unwrap(), "import init from '/a-1.js';\nawait init();\n");
-        // A second run finds nothing inline and changes nothing.
-        externalize_loader(&dir).unwrap();
-        assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), html);
-        fs::remove_dir_all(&dir).unwrap();
+        // Other modules, another folder.
+        let again = temp("wasm2");
+        fs::create_dir_all(again.join("wasm")).unwrap();
+        fs::write(again.join("wasm/klava-app.js"), "glue 2").unwrap();
+        fs::write(again.join("index.html"), "<head></head>").unwrap();
+        link_wasm(&again).unwrap();
+        assert!(!again.join(&folder).exists());
+        // A build without the modules is refused.
+        let none = temp("none");
+        fs::write(none.join("index.html"), "<head></head>").unwrap();
+        assert!(link_wasm(&none).unwrap_err().to_string().contains("no wasm/ folder"));
+        for d in [dir, again, none] {
+            fs::remove_dir_all(d).unwrap();
+        }
     }
 
     #[test]

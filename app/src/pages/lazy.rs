@@ -1,0 +1,50 @@
+//! Pages in wasm modules of their own, fetched the first time one is opened (`cargo xtask wasm` splits
+//! them off): what the first visit does not need stays out of its download. A page goes here when it is
+//! not where a learner lands; the home and the test page stay in the main module.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_i18n};
+use crate::pages::data_page::DataPage;
+use crate::pages::history_page::HistoryPage;
+use crate::pages::settings_page::SettingsPage;
+
+#[lazy]
+fn history_view() -> AnyView {
+    view! { <HistoryPage /> }.into_any()
+}
+
+#[lazy]
+fn settings_view() -> AnyView {
+    view! { <SettingsPage /> }.into_any()
+}
+
+#[lazy]
+fn data_view() -> AnyView {
+    view! { <DataPage /> }.into_any()
+}
+
+/// "Loading…" while a page's module arrives.
+#[component]
+fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <main id="main" class="page"><p class="muted" role="status">{tr!(i18n, nav.loading)}</p></main> }
+}
+
+/// `/history`, fetched when first opened.
+#[component]
+pub fn LazyHistoryPage() -> impl IntoView {
+    view! { <Suspense fallback=Loading>{Suspend::new(history_view())}</Suspense> }
+}
+
+/// `/settings`, fetched when first opened.
+#[component]
+pub fn LazySettingsPage() -> impl IntoView {
+    view! { <Suspense fallback=Loading>{Suspend::new(settings_view())}</Suspense> }
+}
+
+/// `/data`, fetched when first opened.
+#[component]
+pub fn LazyDataPage() -> impl IntoView {
+    view! { <Suspense fallback=Loading>{Suspend::new(data_view())}</Suspense> }
+}
