@@ -6,7 +6,8 @@
 //   node tests/lighthouse/run.mjs [--no-build] [--path /test] [--runs 3]
 //
 // Installs its npm packages (Lighthouse 12.2.3, the last that runs on Node 20) on first use.
-import { execFileSync, spawn } from 'node:child_process';
+// KLAVA_SERVER_BIN names a server binary other than target/debug/klava-sync-server.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -22,37 +23,22 @@ const flag = (name, fallback) => {
 const path = flag('--path', '/');
 const runs = Number(flag('--runs', '3'));
 
-if (!existsSync(join(here, 'node_modules', 'lighthouse'))) {
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', here], { stdio: 'inherit' });
+// Its own packages, and the end-to-end tests' (their server start-up is reused below).
+for (const [dir, pkg] of [[here, 'lighthouse'], [join(here, '..', 'e2e'), 'playwright-core']]) {
+  if (!existsSync(join(dir, 'node_modules', pkg))) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', dir], { stdio: 'inherit' });
+  }
 }
 if (!args.includes('--no-build')) {
   execFileSync('cargo', ['xtask', 'build'], { cwd: root, stdio: 'inherit' });
   execFileSync('cargo', ['build', '-p', 'klava-sync-server'], { cwd: root, stdio: 'inherit' });
 }
 
+// The same server start-up as the end-to-end tests (tests/e2e/harness.mjs): the release build in dist/.
+const { startServer } = await import('../e2e/harness.mjs');
 const { default: lighthouse } = await import('lighthouse');
 const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
 const chromeLauncher = await import('chrome-launcher');
-
-/** The sync server on a free port, serving dist/ with a fresh SQLite directory. */
-async function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'klava-lh-'));
-  const bin = process.env.KLAVA_SERVER_BIN ?? join(root, 'target/debug/klava-sync-server');
-  const child = spawn(bin, ['--addr', '127.0.0.1:0', '--data-dir', dataDir, '--static-dir', join(root, 'dist')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, RUST_LOG: 'warn', DATABASE_URL: '' },
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/Klava is running at (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-  });
-  return { url, stop: () => { child.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); } };
-}
 
 /** One Lighthouse run in a fresh Chromium profile; the figures that matter. */
 async function once(url, config) {
@@ -113,5 +99,5 @@ try {
   console.table([summary('mobile (slow 4G, 4× CPU)', mobile), summary('desktop', desktop)]);
   console.log('mobile runs:', JSON.stringify(mobile));
 } finally {
-  server.stop();
+  await server.stop();
 }

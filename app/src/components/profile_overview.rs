@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::results::KeyName;
+use crate::components::results::key_chips;
 use crate::i18n::{number, t, tr, use_i18n};
 
 /// What the overview shows.
@@ -60,19 +60,19 @@ pub fn ProfileOverview(
                     </p>
                     <p data-testid="slowest-keys">
                         <span class="muted">{tr!(i18n, overview.slowest)}" "</span>
-                        {if o.slowest.is_empty() { tr!(i18n, overview.not_enough).into_any() } else {
-                            o.slowest.into_iter().map(|(k, ms)| view! {
-                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
-                            }).collect_view().into_any()
-                        }}
+                        {key_chips(
+                            o.slowest,
+                            move |ms| view! { " "{ms.round()}" "{tr!(i18n, units.ms)} }.into_any(),
+                            move || tr!(i18n, overview.not_enough).into_any(),
+                        )}
                     </p>
                     <p data-testid="missed-keys">
                         <span class="muted">{tr!(i18n, overview.missed)}" "</span>
-                        {if o.missed.is_empty() { tr!(i18n, overview.none).into_any() } else {
-                            o.missed.into_iter().map(|(k, r)| view! {
-                                <span class="key-chip"><KeyName key=k />" "{(r * 100.0).round()}"%"</span>
-                            }).collect_view().into_any()
-                        }}
+                        {key_chips(
+                            o.missed,
+                            |r| view! { " "{(r * 100.0).round()}"%" }.into_any(),
+                            move || tr!(i18n, overview.none).into_any(),
+                        )}
                     </p>
                 }
             }}

@@ -33,6 +33,17 @@ pub fn KeyName(
     }
 }
 
+/// Keys as chips, each followed by its figure, or what `empty` shows when there are none.
+pub fn key_chips<T>(keys: Vec<(String, T)>, figure: impl Fn(T) -> AnyView, empty: impl FnOnce() -> AnyView) -> AnyView {
+    if keys.is_empty() {
+        return empty();
+    }
+    keys.into_iter()
+        .map(|(k, v)| view! { <span class="key-chip"><KeyName key=k />{figure(v)}</span> })
+        .collect_view()
+        .into_any()
+}
+
 /// The results card.
 #[component]
 pub fn Results(
@@ -66,29 +77,19 @@ pub fn Results(
             <div class="keys">
                 <div data-testid="slowest">
                     <h2>{tr!(i18n, results.slowest)}</h2>
-                    {move || {
-                        let slowest = data.get().slowest;
-                        if slowest.is_empty() {
-                            view! { <span class="muted">{tr!(i18n, overview.not_enough)}</span> }.into_any()
-                        } else {
-                            slowest.into_iter().map(|(k, ms)| view! {
-                                <span class="key-chip"><KeyName key=k />" "{ms.round()}" "{tr!(i18n, units.ms)}</span>
-                            }).collect_view().into_any()
-                        }
-                    }}
+                    {move || key_chips(
+                        data.get().slowest,
+                        move |ms| view! { " "{ms.round()}" "{tr!(i18n, units.ms)} }.into_any(),
+                        move || view! { <span class="muted">{tr!(i18n, overview.not_enough)}</span> }.into_any(),
+                    )}
                 </div>
                 <div data-testid="missed">
                     <h2>{tr!(i18n, results.missed)}</h2>
-                    {move || {
-                        let missed = data.get().missed;
-                        if missed.is_empty() {
-                            view! { <span class="none">{tr!(i18n, results.clean)}</span> }.into_any()
-                        } else {
-                            missed.into_iter().map(|(k, n)| view! {
-                                <span class="key-chip"><KeyName key=k />{format!(" ×{n}")}</span>
-                            }).collect_view().into_any()
-                        }
-                    }}
+                    {move || key_chips(
+                        data.get().missed,
+                        |n| format!(" ×{n}").into_any(),
+                        move || view! { <span class="none">{tr!(i18n, results.clean)}</span> }.into_any(),
+                    )}
                 </div>
             </div>
         </section>

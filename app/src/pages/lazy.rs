@@ -24,27 +24,27 @@ fn data_view() -> AnyView {
     view! { <DataPage /> }.into_any()
 }
 
-/// "Loading…" while a page's module arrives.
-#[component]
-fn Loading() -> impl IntoView {
+/// A page's view once its module has arrived, "Loading the page…" until then.
+fn suspended(page: impl Future<Output = AnyView> + Send + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <main id="main" class="page"><p class="muted" role="status">{tr!(i18n, nav.loading)}</p></main> }
+    let loading = move || view! { <main id="main" class="page"><p class="muted" role="status">{tr!(i18n, nav.loading)}</p></main> };
+    view! { <Suspense fallback=loading>{Suspend::new(page)}</Suspense> }
 }
 
 /// `/history`, fetched when first opened.
 #[component]
 pub fn LazyHistoryPage() -> impl IntoView {
-    view! { <Suspense fallback=Loading>{Suspend::new(history_view())}</Suspense> }
+    suspended(history_view())
 }
 
 /// `/settings`, fetched when first opened.
 #[component]
 pub fn LazySettingsPage() -> impl IntoView {
-    view! { <Suspense fallback=Loading>{Suspend::new(settings_view())}</Suspense> }
+    suspended(settings_view())
 }
 
 /// `/data`, fetched when first opened.
 #[component]
 pub fn LazyDataPage() -> impl IntoView {
-    view! { <Suspense fallback=Loading>{Suspend::new(data_view())}</Suspense> }
+    suspended(data_view())
 }

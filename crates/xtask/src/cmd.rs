@@ -32,6 +32,11 @@ impl fmt::Display for Error {
 
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
+/// Maps an I/O error to [`Error::Io`] saying what was being done: `.map_err(io(format!("reading {p}")))`.
+pub fn io(what: String) -> impl FnOnce(std::io::Error) -> Error {
+    move |source| Error::Io { what, source }
+}
+
 /// The workspace root (two levels above this crate).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/xtask is two levels deep").to_path_buf()

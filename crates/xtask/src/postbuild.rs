@@ -1,19 +1,15 @@
 //! `cargo xtask postbuild [DIR]`: trunk's post_build hook (DIR defaults to `$TRUNK_STAGING_DIR`). In order:
 //! names the app's modules' folder by its content hash and links them from index.html with a start-up
-//! script in a file of its own (see [`link_wasm`]), copies index.html to 404.html for static hosts, writes the service worker with the build's file list, and
-//! writes a brotli and a gzip copy beside every compressible file, so servers and CDNs send the smallest
+//! script in a file of its own (see [`link_wasm`]), copies index.html to 404.html for static hosts, writes
+//! the service worker with the build's file list, and writes a brotli and a gzip copy beside every compressible file, so servers and CDNs send the smallest
 //! encoding without compressing anything per request.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cmd::Error;
+use crate::cmd::{Error, io};
 use crate::precache;
-
-fn io(what: String) -> impl FnOnce(std::io::Error) -> Error {
-    move |source| Error::Io { what, source }
-}
 
 /// Runs every post-build step on `DIR`.
 pub fn run(args: &[String]) -> Result<(), Error> {
@@ -29,7 +25,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     precache::write(&dir)?;
     // Brotli's best quality takes about 20 s for the wasm: worth it for what learners download, not for
     // `trunk serve`'s debug builds.
-    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
+    if !crate::wasm::release() {
         return Ok(());
     }
     let written = compress_all(&dir)?;
@@ -52,13 +48,7 @@ pub fn link_wasm(dir: &Path) -> Result<(), Error> {
             crate::wasm::OUT
         )));
     }
-    let mut files = Vec::new();
-    precache::files(&modules, "", &mut files)?;
-    let mut hash = precache::FNV_SEED;
-    for f in &files {
-        hash = precache::fnv(hash, f.as_bytes());
-        hash = precache::fnv(hash, &fs::read(modules.join(f)).map_err(io(format!("reading {WASM_DIR}/{f}")))?);
-    }
+    let hash = precache::hash_files(&modules, &precache::files(&modules)?)?;
     let folder = format!("{WASM_DIR}-{hash:016x}");
     fs::rename(&modules, dir.join(&folder)).map_err(io(format!("renaming {WASM_DIR}/ to {folder}/")))?;
     let (glue, main, loader) = (crate::wasm::GLUE, crate::wasm::MAIN_WASM, crate::wasm::LOADER);
@@ -88,10 +78,8 @@ const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "web
 /// Writes `NAME.br` and `NAME.gz` beside every compressible file of at least 256 bytes under `dir`, and
 /// returns how many files it wrote.
 pub fn compress_all(dir: &Path) -> Result<usize, Error> {
-    let mut files = Vec::new();
-    precache::files(dir, "", &mut files)?;
     let mut written = 0;
-    for rel in files {
+    for rel in precache::files(dir)? {
         let ext = rel.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
         if !COMPRESSIBLE.contains(&ext) {
             continue;

@@ -1,11 +1,11 @@
-//! The service worker of a trunk build (a step of `cargo xtask postbuild`, trunk's post_build hook). It lists every file trunk produced, hashes their contents into a
-//! version, and fills both into `assets/sw.js`, so the precache list always matches the build and any
+//! The service worker of a trunk build (a step of `cargo xtask postbuild`, trunk's post_build hook). It
+//! lists every file trunk produced, hashes their contents into a version, and fills both into `assets/sw.js`, so the precache list always matches the build and any
 //! change to any file is a new version the browser detects.
 
 use std::fs;
 use std::path::Path;
 
-use crate::cmd::Error;
+use crate::cmd::{Error, io};
 
 const TEMPLATE: &str = include_str!("../../../assets/sw.js");
 const OUTPUT: &str = "sw.js";
@@ -15,24 +15,34 @@ const OUTPUT: &str = "sw.js";
 /// the first ones the first time they are fetched.
 const ON_DEMAND: &[&str] = &["fonts/andika-", "fonts/jetbrains-mono-OFL", "404.html"];
 
-fn io(what: String) -> impl FnOnce(std::io::Error) -> Error {
-    move |source| Error::Io { what, source }
+/// Files under `dir`, as `/`-separated paths relative to it, sorted.
+pub fn files(dir: &Path) -> Result<Vec<String>, Error> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error> {
+        for entry in fs::read_dir(dir).map_err(io(format!("reading {}", dir.display())))? {
+            let entry = entry.map_err(io(format!("reading {}", dir.display())))?;
+            let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{path}/"), out)?;
+            } else {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
-/// Files under `dir`, as `/`-separated paths relative to it, sorted.
-pub fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error> {
-    for entry in fs::read_dir(dir).map_err(io(format!("reading {}", dir.display())))? {
-        let entry = entry.map_err(io(format!("reading {}", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = format!("{prefix}{name}");
-        if entry.path().is_dir() {
-            files(&entry.path(), &format!("{path}/"), out)?;
-        } else {
-            out.push(path);
-        }
+/// One hash of `paths` under `dir`, names and contents: any change to any of them changes it.
+pub fn hash_files(dir: &Path, paths: &[String]) -> Result<u64, Error> {
+    let mut hash = FNV_SEED;
+    for path in paths {
+        hash = fnv(hash, path.as_bytes());
+        hash = fnv(hash, &fs::read(dir.join(path)).map_err(io(format!("reading {path}")))?);
     }
-    out.sort();
-    Ok(())
+    Ok(hash)
 }
 
 /// FNV-1a's offset basis.
@@ -45,16 +55,11 @@ pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
 
 /// Writes `DIR/sw.js`. Precompressed copies (`.br`, `.gz`) are not listed: they are the same files.
 pub fn write(dir: &Path) -> Result<(), Error> {
-    let mut list = Vec::new();
-    files(dir, "", &mut list)?;
+    let mut list = files(dir)?;
     list.retain(|p| {
         p != OUTPUT && !p.ends_with(".br") && !p.ends_with(".gz") && !ON_DEMAND.iter().any(|d| p.starts_with(d))
     });
-    let mut hash = FNV_SEED;
-    for path in &list {
-        hash = fnv(hash, path.as_bytes());
-        hash = fnv(hash, &fs::read(dir.join(path)).map_err(io(format!("reading {path}")))?);
-    }
+    let hash = hash_files(dir, &list)?;
     // index.html is also fetched as "./" by a first visit; both are cached.
     let entries: Vec<String> = std::iter::once("./".to_owned()).chain(list.iter().map(|p| format!("./{p}"))).collect();
     let json = format!("[{}]", entries.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "));

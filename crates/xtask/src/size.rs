@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::cmd::{Error, Result, root};
+use crate::cmd::{Error, Result, io, root};
 use crate::postbuild::brotli_bytes;
 
 /// The budget file, relative to the workspace root.
@@ -48,7 +48,6 @@ pub fn first_visit(html: &str) -> Vec<String> {
 
 /// A file's brotli size: its precompressed copy when the build has one, else compressed here.
 fn brotli_size(dist: &Path, path: &str) -> Result<u64> {
-    let io = |what: String| move |source| Error::Io { what, source };
     let br = dist.join(format!("{path}.br"));
     if br.is_file() {
         return Ok(fs::metadata(&br).map_err(io(format!("reading {}", br.display())))?.len());
@@ -79,8 +78,8 @@ impl Budget {
 
 /// Checks the build in `dist` against `budget`; the error names every file and its size.
 pub fn check(dist: &Path, budget: Budget) -> Result {
-    let html = fs::read_to_string(dist.join("index.html"))
-        .map_err(|source| Error::Io { what: format!("reading {}/index.html", dist.display()), source })?;
+    let html =
+        fs::read_to_string(dist.join("index.html")).map_err(io(format!("reading {}/index.html", dist.display())))?;
     let mut files = vec![Sized { path: "index.html".into(), brotli: brotli_size(dist, "index.html")? }];
     for path in first_visit(&html) {
         files.push(Sized { brotli: brotli_size(dist, &path)?, path });
@@ -108,8 +107,7 @@ pub fn check(dist: &Path, budget: Budget) -> Result {
 
 /// `cargo xtask test`'s step: the release build in dist/ against the budget file.
 pub fn check_release_build() -> Result {
-    let text = fs::read_to_string(root().join(BUDGET_FILE))
-        .map_err(|source| Error::Io { what: format!("reading {BUDGET_FILE}"), source })?;
+    let text = fs::read_to_string(root().join(BUDGET_FILE)).map_err(io(format!("reading {BUDGET_FILE}")))?;
     check(&root().join("dist"), Budget::parse(&text)?)
 }
 

@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{self, Error, Result, command, root};
+use crate::cmd::{self, Error, Result, command, io, root};
 
 /// Where the split, bound and optimised modules are left for trunk to copy (relative to the root).
 pub const OUT: &str = "target/klava-wasm/pkg";
@@ -31,13 +31,14 @@ const FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-fn io(what: String) -> impl FnOnce(std::io::Error) -> Error {
-    move |source| Error::Io { what, source }
+/// Whether this is a release build: trunk's hooks say so in `TRUNK_PROFILE`; run by hand, it is.
+pub fn release() -> bool {
+    std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
 }
 
 /// Builds the app's modules into [`OUT`]: optimised for size unless trunk builds for debugging.
 pub fn run() -> Result {
-    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let release = release();
     let profile = if release { "release" } else { "debug" };
     let mut args = vec!["build", "-p", "klava-app", "--target", "wasm32-unknown-unknown"];
     if release {
