@@ -78,6 +78,11 @@ fn field(i18n: I18n, f: Field) -> &'static str {
         Field::Accuracy => t_string!(i18n, fields.accuracy),
         Field::Consistency => t_string!(i18n, fields.consistency),
         Field::UtcOffset => t_string!(i18n, fields.utc_offset),
+        Field::Clock => t_string!(i18n, fields.clock),
+        Field::TimeLimit => t_string!(i18n, fields.time_limit),
+        Field::ReplayEnd => t_string!(i18n, fields.replay_end),
+        Field::KeyCount => t_string!(i18n, fields.key_count),
+        Field::KeyTime => t_string!(i18n, fields.key_time),
     }
 }
 
@@ -90,13 +95,20 @@ fn record_error(i18n: I18n, e: &RecordError) -> String {
         }
         RecordError::Replay(_) => t_string!(i18n, import.not_replayable).to_owned(),
         RecordError::EmptySettingKey => t_string!(i18n, import.empty_setting).to_owned(),
+        RecordError::BadKeyName(key) => t_string!(i18n, import.bad_key_name, key = key.clone()).to_string(),
+        RecordError::InTheFuture { at_ms } => {
+            let date = klava_core::civil::format_local(*at_ms, crate::storage::ids::utc_offset_min_at(*at_ms));
+            t_string!(i18n, import.in_the_future, date = date).to_string()
+        }
     }
 }
 
 fn problem(i18n: I18n, p: &Problem) -> String {
     match p {
         Problem::Syntax(detail) => t_string!(i18n, import.syntax, detail = detail.clone()).to_string(),
-        Problem::MissingColumn(c) => t_string!(i18n, import.missing_column, column = c.clone()).to_string(),
+        Problem::Columns { missing, found } => {
+            t_string!(i18n, import.columns, missing = missing.join(", "), found = found.join(", ")).to_string()
+        }
         Problem::NotANumber { field, value } => {
             t_string!(i18n, import.not_a_number, field = field.clone(), value = value.clone()).to_string()
         }
@@ -113,7 +125,10 @@ pub fn import_error(i18n: I18n, e: &ImportError) -> String {
     match e {
         ImportError::Empty => t_string!(i18n, import.empty).to_owned(),
         ImportError::Foreign => t_string!(i18n, import.foreign).to_owned(),
-        ImportError::BadJson(detail) => t_string!(i18n, import.bad_json, detail = detail.clone()).to_string(),
+        ImportError::Incomplete => t_string!(i18n, import.incomplete).to_owned(),
+        ImportError::BadJson { line, column } => {
+            t_string!(i18n, import.bad_json, line = *line, column = *column).to_string()
+        }
         ImportError::NewerVersion(v) => t_string!(i18n, import.newer, version = *v).to_string(),
         ImportError::BadRecord { index, problem: p } => {
             t_string!(i18n, import.bad_record, index = *index, problem = problem(i18n, p)).to_string()

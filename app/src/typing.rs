@@ -57,9 +57,8 @@ fn session_of(e: &Engine, profile: Profile, choice: TestChoice) -> Session {
         TestMode::Time(s) => (ModeKind::Time, s),
     };
     let mode = SessionMode { kind, amount, punctuation: choice.punctuation, numbers: choice.numbers };
-    // getTimezoneOffset is UTC − local; the record keeps local − UTC.
-    let utc_offset_min = -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32);
-    Session::typed(e, profile, mode, ids::now_ms(), utc_offset_min)
+    let now = ids::now_ms();
+    Session::typed(e, profile, mode, now, ids::utc_offset_min_at(now))
 }
 
 impl TypingTest {

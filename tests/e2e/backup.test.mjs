@@ -57,7 +57,12 @@ test('a malformed, truncated or foreign file gives an error and changes nothing'
     await saved(page);
     const cases = [
       ['empty.json', '', /The file is empty/],
-      ['cut.json', '{"format":"klava-backup","version":1,"records":[{"id":"a', /not valid JSON/],
+      ['cut.json', '{"format":"klava-backup","version":1,"records":[{"id":"a', /The file is incomplete: it ends in the middle/],
+      ['edited.json', '{"format":"klava-backup",\n "version":1,,}', /not valid JSON: something is wrong at line 2, character 14/],
+      ['columns.csv', '_id,wpm,accuracy,timestamp\nx,1,2,3\n', /lacks the columns acc, testDuration \(it has: _id, wpm, accuracy, timestamp\)/],
+      ['future.json', JSON.stringify({ format: 'klava-backup', version: 1, exported_at_ms: 0, device: 'd', records: [{ id: 'f1', device: 'd',
+        body: { type: 'setting', key: 'theme', value: '"dark"', hlc: { ms: Date.now() + 3 * 86_400_000, counter: 0, device: 'd' } } }] }),
+        /Record 1 of the backup is damaged: it is dated \d{4}-\d\d-\d\d \d\d:\d\d, in the future/],
       ['other.json', '{"name":"not a backup"}', /not a file Klava can import/],
       ['newer.json', '{"format":"klava-backup","version":7,"records":[]}', /newer version of Klava/],
       ['bad.json', '{"format":"klava-backup","version":1,"exported_at_ms":0,"device":"d","records":[{"id":"x y","device":"d","body":{"type":"delete","target":"a"}}]}', /Record 1 of the backup is damaged/],
@@ -132,5 +137,41 @@ test('a newer settings change in an imported backup is applied, and not recorded
     await page.click('[data-testid=export]');
     const out = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
     assert.deepEqual(out.records.filter((x) => x.body.type === 'setting').map((x) => x.id), ['setting-1']);
+  });
+});
+
+test('two records with one id and other content: the same one is kept whichever came first, the other set aside', async () => {
+  const files = {};
+  let rows;
+  await withPage(ctx.browser, 'twin: original first', async (page) => {
+    await page.goto(`${ctx.server.url}/test`);
+    await finishTest(page);
+    await saved(page);
+    await page.click('[data-testid=tab-data]');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export]');
+    files.original = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
+    const twin = JSON.parse(files.original);
+    const session = twin.records.find((r) => r.body.type === 'session');
+    session.body.summary.wpm = 123.4;
+    twin.records = [session];
+    files.twin = JSON.stringify(twin);
+    const r = await importText(page, 'twin.json', files.twin);
+    assert.ok(r.ok, r.text);
+    assert.match(r.text, /0 new, 0 already here/);
+    assert.match(await page.textContent('[data-testid=import-twins]'), /^1 of them had the id of a record already here/);
+    assert.match(await page.textContent('.unreadable'), /twin-.*has the id of another record but other content/);
+    rows = await historyRows(page);
+    assert.equal(rows.length, 1);
+    await page.reload();
+    assert.deepEqual(await historyRows(page), rows, 'the choice is stored, not only shown');
+  });
+  await withPage(ctx.browser, 'twin: changed one first', async (page) => {
+    await page.goto(`${ctx.server.url}/test`);
+    assert.ok((await importText(page, 'twin.json', files.twin)).ok);
+    const r = await importText(page, 'backup.json', files.original);
+    assert.ok(r.ok, r.text);
+    assert.match(await page.textContent('[data-testid=import-twins]'), /^1 of them/);
+    assert.deepEqual(await historyRows(page), rows, 'the same session is kept in either order');
   });
 });

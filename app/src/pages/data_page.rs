@@ -11,6 +11,8 @@ use crate::labels;
 use crate::progress::backup::{IMPORTED_PREFIX, ImportFailure, ImportReport, download, read_file};
 use crate::progress::{Progress, Status};
 use crate::storage::StoreError;
+use crate::storage::db::TWIN_PREFIX;
+use crate::storage::ids;
 
 /// The import's outcome as shown.
 #[derive(Clone)]
@@ -18,11 +20,6 @@ enum Outcome {
     Done(ImportReport),
     Unreadable,
     Failed(ImportFailure),
-}
-
-fn today() -> String {
-    let iso: String = web_sys::js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
 }
 
 /// Where the data is and whether the browser may erase it.
@@ -58,12 +55,15 @@ fn ImportOutcome(outcome: Outcome) -> impl IntoView {
     let i18n = use_i18n();
     match outcome {
         Outcome::Done(r) => {
-            let (added, already) = (r.added, r.already);
+            let (added, already, twins) = (r.added, r.already, r.twins);
             let kind = move || labels::import_kind(i18n, r.kind);
             let notes = r.notes.clone();
             view! {
                 <div class="notice" data-testid="import-done" role="status">
                     <p>{move || t_string!(i18n, data.imported, kind = kind(), added = added, already = already).to_string()}</p>
+                    <Show when=move || twins != 0>
+                        <p data-testid="import-twins">{move || t_string!(i18n, data.twins, n = twins).to_string()}</p>
+                    </Show>
                     <ul>{notes.into_iter().map(|n| view! { <li>{move || labels::import_note(i18n, &n)}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -96,7 +96,7 @@ fn Backup() -> impl IntoView {
         spawn_local(async move {
             let backup = progress.backup().await;
             let text = serde_json::to_string(&backup).expect("a backup serializes");
-            if let Err(e) = download(&format!("klava-backup-{}.json", today()), &text) {
+            if let Err(e) = download(&format!("klava-backup-{}.json", ids::local_date()), &text) {
                 leptos::logging::warn!("klava: export failed: {e:?}");
             }
         });
@@ -147,10 +147,15 @@ fn Unreadable() -> impl IntoView {
             </p>
             <ul class="unreadable">
                 {move || progress.unreadable.get().into_iter().map(|u| {
-                    let imported = u.key.starts_with(IMPORTED_PREFIX);
+                    let why = if u.key.starts_with(IMPORTED_PREFIX) {
+                        tr!(i18n, data.from_import).into_any()
+                    } else if u.key.starts_with(TWIN_PREFIX) {
+                        tr!(i18n, data.twin_aside).into_any()
+                    } else {
+                        tr!(i18n, data.from_store).into_any()
+                    };
                     view! {
-                        <li><code>{u.key}</code> " — "
-                            {if imported { tr!(i18n, data.from_import).into_any() } else { tr!(i18n, data.from_store).into_any() }}
+                        <li><code>{u.key}</code> " — " {why}
                             {(!u.reason.is_empty()).then(|| view! { " " <code>{u.reason}</code> })}
                         </li>
                     }

@@ -10,6 +10,7 @@ use crate::i18n::{figure, number, t_string, tr, use_i18n};
 use crate::layouts::Layouts;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
+use crate::storage::ids;
 use crate::typing::TypingTest;
 
 /// The local calendar day (days since the epoch) of `ms` in a zone `offset_min` ahead of UTC.
@@ -29,8 +30,8 @@ pub fn HomePage() -> impl IntoView {
     let in_progress = Memo::new(move |_| test.in_progress());
     let sessions = Memo::new(move |_| progress.history.with(|h| h.len()));
     let today_minutes = Memo::new(move |_| {
-        let offset = -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32);
-        let today = local_day(web_sys::js_sys::Date::now(), offset);
+        let now = ids::now_ms();
+        let today = local_day(now, ids::utc_offset_min_at(now));
         progress.history.with(|h| {
             h.rows()
                 .take_while(|r| local_day(r.ended_at_ms, r.utc_offset_min) >= today - 1)

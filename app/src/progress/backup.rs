@@ -1,9 +1,9 @@
 //! Backup, import and reset: export everything to a versioned JSON file, merge a Klava backup or another
 //! trainer's export by record id (all or nothing), and delete all data after confirmation.
 
-use klava_core::backup::{self, Backup, Import, ImportError, ImportKind, ImportNote};
+use klava_core::backup::{self, Arrival, Backup, Import, ImportError, ImportKind, ImportNote};
 use klava_core::history::History;
-use klava_core::record::Record;
+use klava_core::record::{Record, merge};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +19,8 @@ pub struct ImportReport {
     pub kind: ImportKind,
     pub added: usize,
     pub already: usize,
+    /// Records with the id of a stored one but other content: one of each pair was kept, the other set aside.
+    pub twins: usize,
     pub notes: Vec<ImportNote>,
 }
 
@@ -34,11 +36,10 @@ pub enum ImportFailure {
 /// Key prefix of unreadable records that came with an imported backup (the rest came from this store).
 pub const IMPORTED_PREFIX: &str = "import-";
 
-/// A stable key for an unreadable record brought by an import (FNV-1a of its text), so importing the
+/// A stable key for an unreadable record brought by an import (the digest of its text), so importing the
 /// same file twice keeps one copy.
 fn import_key(json: &str) -> String {
-    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("{IMPORTED_PREFIX}{hash:016x}")
+    format!("{IMPORTED_PREFIX}{:016x}", merge::digest_of(json).0)
 }
 
 impl Progress {
@@ -64,8 +65,9 @@ impl Progress {
     /// # Errors
     /// Why the file cannot be imported, or why it could not be stored.
     pub async fn import(&self, text: &str) -> Result<ImportReport, ImportFailure> {
-        let Import { kind, records, unreadable, notes } =
-            backup::parse(text, &self.device()).map_err(ImportFailure::File)?;
+        let device = self.device();
+        let arrival = Arrival { device: &device, now_ms: ids::now_ms(), utc_offset_min: &ids::utc_offset_min_at };
+        let Import { kind, records, unreadable, notes } = backup::parse(text, &arrival).map_err(ImportFailure::File)?;
         let total = records.len();
         match self.db.get_value() {
             Some(db) if self.status.get_untracked() == Status::Ready => {
@@ -75,14 +77,15 @@ impl Progress {
                     .iter()
                     .map(|json| Unreadable { key: import_key(json), json: json.clone(), reason: String::new() })
                     .collect();
-                if !aside.is_empty() && db.set_aside(&aside).await.is_ok() {
+                if (!aside.is_empty() && db.set_aside(&aside).await.is_ok()) || appended.twins > 0 {
                     self.unreadable.set(db.unreadable().await.unwrap_or_default());
                 }
                 self.fold_in(&records);
                 self.covered(appended);
                 self.writes.update(|n| *n += 1);
                 self.save_cache().await;
-                Ok(ImportReport { kind, added, already: total - added, notes })
+                let twins = appended.twins;
+                Ok(ImportReport { kind, added, already: total.saturating_sub(added + twins), twins, notes })
             }
             // No storage: the import lives in this tab, like the sessions typed here.
             _ => {
@@ -90,7 +93,7 @@ impl Progress {
                 self.fold_in(&records);
                 let added = self.history.with_untracked(History::records) - before;
                 self.edit_pending(|p| p.extend(records));
-                Ok(ImportReport { kind, added, already: total - added, notes })
+                Ok(ImportReport { kind, added, already: total.saturating_sub(added), twins: 0, notes })
             }
         }
     }

@@ -6,7 +6,8 @@
 pub mod backup;
 pub mod save;
 
-use klava_core::history::{Applied, FOLD_VERSION, History};
+use klava_core::history::{Applied, History, cache_key};
+use klava_core::layout::catalog;
 use klava_core::record::{Id, Record};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -121,7 +122,7 @@ impl Progress {
         }
         self.db.set_value(Some(db.clone()));
         let (mut history, mut through) = match db.load_cache().await {
-            Ok(Some(Cache { version, through_seq, json })) if version == FOLD_VERSION => {
+            Ok(Some(Cache { key, through_seq, json })) if key == cache_key(catalog::digest()) => {
                 match serde_json::from_str::<History>(&json) {
                     Ok(h) => (h, through_seq),
                     Err(e) => {
@@ -261,7 +262,7 @@ impl Progress {
     /// After this tab appended records it has already folded in: when they directly follow what the
     /// history was folded through (no other tab wrote in between), the history now covers them too.
     fn covered(&self, appended: Appended) {
-        if appended.added > 0 && appended.first_seq == self.through_seq.get_value() + 1.0 {
+        if appended.last_seq >= appended.first_seq && appended.first_seq == self.through_seq.get_value() + 1.0 {
             self.through_seq.set_value(appended.last_seq);
         }
     }
@@ -281,7 +282,7 @@ impl Progress {
     async fn save_cache(&self) {
         let Some(db) = self.db.get_value() else { return };
         let Ok(json) = self.history.with_untracked(serde_json::to_string) else { return };
-        let cache = Cache { version: FOLD_VERSION, through_seq: self.through_seq.get_value(), json };
+        let cache = Cache { key: cache_key(catalog::digest()), through_seq: self.through_seq.get_value(), json };
         if let Err(e) = db.save_cache(&cache).await {
             leptos::logging::warn!("klava: could not write the history cache: {e}");
         }

@@ -60,6 +60,11 @@ impl Progress {
                 self.problem.set(None);
                 self.writes.update(|n| *n += 1);
                 self.save_cache_soon();
+                if appended.twins > 0
+                    && let Ok(list) = db.unreadable().await
+                {
+                    self.unreadable.set(list);
+                }
             }
             Err(e) => self.problem.set(Some(e)),
         }

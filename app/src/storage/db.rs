@@ -3,7 +3,9 @@
 //! stored as their JSON text, so a record this code cannot read is still kept exactly as it was.
 
 use idb::{CursorDirection, Database, KeyRange, Query, Transaction, TransactionMode};
-use klava_core::record::{Body, Id, Record, Session};
+use std::collections::HashSet;
+
+use klava_core::record::{Body, Id, Record, Session, merge};
 use wasm_bindgen::JsValue;
 use web_sys::js_sys::{Object, Reflect};
 
@@ -12,6 +14,8 @@ use super::schema::{self, CACHE, META, RECORDS, SEQ_INDEX, UNREADABLE, V1_SESSIO
 
 const NEXT_SEQ: &str = "next_seq";
 const HISTORY: &str = "history";
+/// Key prefix of a twin set aside (a record with the id of a kept one but other content).
+pub const TWIN_PREFIX: &str = "twin-";
 
 /// A stored record as read back: its local order of arrival and its JSON text.
 pub struct StoredRecord {
@@ -20,12 +24,15 @@ pub struct StoredRecord {
     pub json: String,
 }
 
-/// What an append stored: how many records were new and the local `seq`s they got (`first..=last`).
+/// What an append stored: how many records had a new id, how many arrived with the id of a stored record
+/// but other content (the twin not kept is set aside), and the local `seq`s written (`first..=last`,
+/// empty when `last < first`): new records and twins that replaced a stored one.
 #[derive(Clone, Copy, Debug)]
 pub struct Appended {
     pub added: usize,
     pub first_seq: f64,
     pub last_seq: f64,
+    pub twins: usize,
 }
 
 /// A record that could not be read, kept aside.
@@ -36,9 +43,10 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-/// The folded history as cached: the fold's version, the last `seq` folded in, and the history's JSON.
+/// The folded history as cached: its key ([`klava_core::history::cache_key`]: the fold's version and the
+/// data it read), the last `seq` folded in, and the history's JSON.
 pub struct Cache {
-    pub version: u32,
+    pub key: String,
     pub through_seq: f64,
     pub json: String,
 }
@@ -147,7 +155,9 @@ impl Db {
     }
 
     /// Adds the records not stored yet, numbering them in order of arrival, inside `tx` (which covers
-    /// `records` and `meta`).
+    /// `records`, `meta` and `unreadable`). A record whose id is stored with other content (a twin) is
+    /// decided by [`merge::keep`], the same on every device: when the new one is kept it replaces the stored
+    /// one under a new `seq` (so an incremental fold sees it); the one not kept is set aside, never lost.
     async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
         let store = tx.object_store(RECORDS).map_err(err)?;
@@ -161,7 +171,7 @@ impl Db {
         let highest = highest.and_then(|c| c.key().ok()).and_then(|k| k.as_f64()).unwrap_or(0.0);
         let first = next.as_f64().unwrap_or(1.0).max(highest + 1.0);
         let mut seq = first;
-        let existing: std::collections::HashSet<String> = if records.len() > 8 {
+        let existing: HashSet<String> = if records.len() > 8 {
             store
                 .get_all_keys(None, None)
                 .map_err(err)?
@@ -171,7 +181,7 @@ impl Db {
                 .filter_map(JsValue::as_string)
                 .collect()
         } else {
-            let mut found = std::collections::HashSet::new();
+            let mut found = HashSet::new();
             for r in records {
                 if store.get_key(JsValue::from_str(r.id.as_str())).map_err(err)?.await.map_err(err)?.is_some() {
                     found.insert(r.id.to_string());
@@ -179,21 +189,44 @@ impl Db {
             }
             found
         };
-        let mut added = 0;
-        let mut seen = std::collections::HashSet::new();
+        let (mut added, mut twins) = (0, 0);
+        let mut seen = HashSet::new();
         for r in records {
-            if existing.contains(r.id.as_str()) || !seen.insert(r.id.as_str()) {
+            if !seen.insert(r.id.as_str()) {
                 continue;
             }
-            let json = serde_json::to_string(r).expect("records serialize");
+            let json = merge::canonical(r);
+            if existing.contains(r.id.as_str()) {
+                let stored = store.get(JsValue::from_str(r.id.as_str())).map_err(err)?.await.map_err(err)?;
+                let stored_json = stored.as_ref().and_then(|v| text(v, "json")).unwrap_or_default();
+                // The same record again (the common case), or a stored one this code cannot read (kept as it is).
+                let Some(old) =
+                    (stored_json != json).then(|| serde_json::from_str::<Record>(&stored_json).ok()).flatten()
+                else {
+                    continue;
+                };
+                if old == *r {
+                    continue;
+                }
+                twins += 1;
+                let aside = tx.object_store(UNREADABLE).map_err(err)?;
+                let (lost, lost_json) = if merge::keep(&old, r) == r { (&old, stored_json) } else { (r, json.clone()) };
+                let key = format!("{TWIN_PREFIX}{}-{:016x}", lost.id, merge::digest_of(&lost_json).0);
+                let twin = Unreadable { key, json: lost_json, reason: String::new() };
+                drop(aside.put(&Self::unreadable_value(&twin), None).map_err(err)?);
+                if std::ptr::eq(lost, r) {
+                    continue;
+                }
+            } else {
+                added += 1;
+            }
             let value = obj(&[("id", r.id.as_str().into()), ("seq", seq.into()), ("json", json.into())]);
             // The request is queued now; its outcome is the transaction's.
             drop(store.put(&value, None).map_err(err)?);
             seq += 1.0;
-            added += 1;
         }
         drop(meta.put(&JsValue::from(seq), Some(&JsValue::from_str(NEXT_SEQ))).map_err(err)?);
-        Ok(Appended { added, first_seq: first, last_seq: seq - 1.0 })
+        Ok(Appended { added, first_seq: first, last_seq: seq - 1.0, twins })
     }
 
     /// Stores the records not stored yet, all or none.
@@ -202,7 +235,7 @@ impl Db {
     /// [`StoreError::QuotaExceeded`] when the disk or quota is full, and other write failures; then nothing
     /// was stored.
     pub async fn append(&self, records: &[Record]) -> Result<Appended, StoreError> {
-        let tx = self.tx(&[RECORDS, META], TransactionMode::ReadWrite, "save")?;
+        let tx = self.tx(&[RECORDS, META, UNREADABLE], TransactionMode::ReadWrite, "save")?;
         let added = Self::put_records(&tx, records).await?;
         finish(tx, "save").await?;
         Ok(added)
@@ -277,7 +310,7 @@ impl Db {
         let v =
             tx.object_store(CACHE).map_err(err)?.get(JsValue::from_str(HISTORY)).map_err(err)?.await.map_err(err)?;
         Ok(v.map(|v| Cache {
-            version: field(&v, "version").as_f64().unwrap_or(0.0) as u32,
+            key: text(&v, "key").unwrap_or_default(),
             through_seq: field(&v, "through_seq").as_f64().unwrap_or(0.0),
             json: text(&v, "json").unwrap_or_default(),
         }))
@@ -291,7 +324,7 @@ impl Db {
         let err = |e: idb::Error| StoreError::from_idb("write cache", &e);
         let tx = self.tx(&[CACHE], TransactionMode::ReadWrite, "write cache")?;
         let value = obj(&[
-            ("version", cache.version.into()),
+            ("key", cache.key.as_str().into()),
             ("through_seq", cache.through_seq.into()),
             ("json", cache.json.as_str().into()),
         ]);

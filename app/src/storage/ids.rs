@@ -19,6 +19,18 @@ pub fn now_ms() -> f64 {
     web_sys::js_sys::Date::now()
 }
 
+/// The browser's time zone at `ms` since the Unix epoch, in minutes ahead of UTC (what a record keeps;
+/// `getTimezoneOffset` is the other way round). Daylight saving time is the one in force at `ms`.
+pub fn utc_offset_min_at(ms: f64) -> i32 {
+    -(web_sys::js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub fn local_date() -> String {
+    let now = now_ms();
+    klava_core::civil::format_local(now, utc_offset_min_at(now))[..10].to_owned()
+}
+
 /// A fresh record id.
 pub fn new_record_id() -> Id {
     let uuid = uuid::Builder::from_unix_timestamp_millis(now_ms() as u64, &random_bytes()).into_uuid();

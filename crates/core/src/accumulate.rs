@@ -87,20 +87,21 @@ impl Aggregate {
     }
 
     fn add_session(&mut self, at_ms: f64, s: &KeyStat) {
-        self.hits += u64::from(s.hits);
-        self.misses += u64::from(s.misses);
-        self.timed += u64::from(s.timed);
-        self.time_sum_us += (s.time_sum_ms * 1000.0).round() as u64;
+        // Saturating: imported counts come from outside (and `as` saturates a huge time to u64::MAX).
+        self.hits = self.hits.saturating_add(u64::from(s.hits));
+        self.misses = self.misses.saturating_add(u64::from(s.misses));
+        self.timed = self.timed.saturating_add(u64::from(s.timed));
+        self.time_sum_us = self.time_sum_us.saturating_add((s.time_sum_ms * 1000.0).round() as u64);
         if let Some(mean) = s.mean_ms() {
             self.recent_ms.add(at_ms, mean, f64::from(s.timed));
         }
     }
 
     fn merge(&mut self, o: &Aggregate) {
-        self.hits += o.hits;
-        self.misses += o.misses;
-        self.timed += o.timed;
-        self.time_sum_us += o.time_sum_us;
+        self.hits = self.hits.saturating_add(o.hits);
+        self.misses = self.misses.saturating_add(o.misses);
+        self.timed = self.timed.saturating_add(o.timed);
+        self.time_sum_us = self.time_sum_us.saturating_add(o.time_sum_us);
         self.recent_ms.merge(&o.recent_ms);
     }
 }

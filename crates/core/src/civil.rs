@@ -8,7 +8,8 @@ pub fn parse_utc_ms(s: &str) -> Option<f64> {
     let (date, time) = s.split_once('T')?;
     let mut d = date.split('-');
     let (y, m, day): (i64, i64, i64) = (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
-    if d.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    // Four-digit years only: the arithmetic below then cannot overflow.
+    if d.next().is_some() || !(0..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
         return None;
     }
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
@@ -31,7 +32,8 @@ pub fn parse_utc_ms(s: &str) -> Option<f64> {
 
 /// `YYYY-MM-DD HH:MM` for `ms` since the Unix epoch, in a zone `offset_min` minutes ahead of UTC.
 pub fn format_local(ms: f64, offset_min: i32) -> String {
-    let total_min = (ms / 60_000.0).floor() as i64 + i64::from(offset_min);
+    // Clamped to ±30 million years (NaN becomes 0), so the day arithmetic below cannot overflow.
+    let total_min = ((ms / 60_000.0).floor().clamp(-1.6e13, 1.6e13) as i64).saturating_add(i64::from(offset_min));
     let (days, min) = (total_min.div_euclid(1440), total_min.rem_euclid(1440));
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -63,6 +65,18 @@ mod tests {
         assert_eq!(parse_utc_ms("2000-03-01T00:00:00.000Z"), Some(951_868_800_000.0));
         assert_eq!(parse_utc_ms("2024-02-29T12:34:56.789Z"), Some(1_709_210_096_789.0));
         assert_eq!(parse_utc_ms("2024-02-29T12:34:56+00:00"), Some(1_709_210_096_000.0));
+    }
+
+    #[test]
+    fn absurd_years_and_times_neither_panic_nor_wrap() {
+        assert_eq!(parse_utc_ms("999999999999999-01-01T00:00:00Z"), None);
+        assert_eq!(parse_utc_ms("-5-01-01T00:00:00Z"), None);
+        assert!(parse_utc_ms("9999-12-31T23:59:59Z").is_some());
+        assert_eq!(format_local(f64::NAN, 840), "1970-01-01 14:00");
+        // Without the clamp these overflow, which panics in a debug build (this test).
+        for ms in [f64::MAX, f64::MIN, 1e300, -1e300] {
+            format_local(ms, 840);
+        }
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! never synced (docs/ARCHITECTURE.md).
 //!
 //! The fold is a function of the *set* of records: any order, and any record applied twice, gives the
-//! same rows, bests and settings (statistics up to float rounding, see [`crate::accumulate`]). A
-//! tombstone that arrives before its target hides the target; one that arrives after it cannot be undone
-//! incrementally, so [`History::apply`] reports [`Applied::NeedsRebuild`] and the caller folds the whole
-//! log again with [`History::from_records`] (deleting is rare; adding is the hot path).
+//! same rows, bests and settings (statistics up to float rounding, see [`crate::accumulate`]). The rules
+//! at the edges (twins, equal clocks, tombstones of tombstones) are [`crate::record::merge`]'s, used by
+//! both paths here. A tombstone that arrives before its target hides the target; one that arrives after
+//! it cannot be undone incrementally, so [`History::apply`] reports [`Applied::NeedsRebuild`] and the
+//! caller folds the whole log again with [`History::from_records`] (deleting is rare; adding is the hot
+//! path). So does a twin that wins over the record already folded in.
 //! Adding a session is O(log n + its keystrokes): it is replayed to get its per-key figures.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,11 +18,21 @@ use serde::{Deserialize, Serialize};
 use crate::fingers::{Finger, FingerMap};
 use crate::keystats::SessionKeyStats;
 use crate::profile::{Profile, ProfileStats};
+use crate::record::merge::{self, Digest};
 use crate::record::{Body, Id, Record, Session, SessionMode, Setting, Source};
 
-/// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt.
+/// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt; the snapshot
+/// test in `tests/fold_snapshot.rs` fails when the result changes and this did not.
 /// Version 2: rows and bests hold the typed session mode instead of a display label.
-pub const FOLD_VERSION: u32 = 2;
+/// Version 3: twins, equal clocks and tombstones of tombstones by [`crate::record::merge`]'s rules.
+pub const FOLD_VERSION: u32 = 3;
+
+/// The key a cached fold is stored under: the fold's version and a fingerprint of the data it reads
+/// besides the records (`data`: the layouts' finger maps, see [`crate::layout::catalog::digest`]). A
+/// cache under another key is folded again.
+pub fn cache_key(data: Digest) -> String {
+    format!("{FOLD_VERSION}-{:016x}", data.0)
+}
 
 /// One line of the history list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,6 +101,13 @@ impl FingerMap for NoFingers {
     }
 }
 
+/// A setting as kept: the record that made it breaks ties between equal clocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct KeptSetting {
+    id: Id,
+    setting: Setting,
+}
+
 /// The folded history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
@@ -97,9 +116,11 @@ pub struct History {
     /// By [`best_key`].
     bests: BTreeMap<String, Best>,
     stats: ProfileStats,
-    settings: BTreeMap<String, Setting>,
-    /// Ids of every record folded in (to make applying twice a no-op).
-    seen: BTreeSet<Id>,
+    settings: BTreeMap<String, KeptSetting>,
+    /// Every record folded in, by id, with its digest (applying twice is a no-op; a twin is told apart).
+    seen: BTreeMap<Id, Digest>,
+    /// Ids of the tombstones folded in (they are never hidden).
+    tombstones: BTreeSet<Id>,
     /// Targets of tombstones.
     deleted: BTreeSet<Id>,
     /// Sessions whose log could not be replayed (their figures are listed, their keys not counted).
@@ -117,51 +138,66 @@ fn row_key(ended_at_ms: f64, id: &Id) -> String {
 }
 
 impl History {
-    /// Folds a whole log. Tombstones are gathered first, so this never needs a rebuild itself.
+    /// Folds a whole log: one record per id ([`merge::keep`] chooses between twins), every tombstone's
+    /// target gathered first, so this never needs a rebuild itself.
     pub fn from_records<'a, F: Fingers + ?Sized>(records: impl IntoIterator<Item = &'a Record>, fingers: &F) -> Self {
-        let records: Vec<&Record> = records.into_iter().collect();
-        let mut h = Self::default();
-        for r in &records {
-            if let Body::Delete { target } = &r.body {
-                h.deleted.insert(target.clone());
+        let mut kept: BTreeMap<&Id, (&Record, Digest)> = BTreeMap::new();
+        for r in records {
+            let digest = merge::digest(r);
+            match kept.get_mut(&r.id) {
+                None => drop(kept.insert(&r.id, (r, digest))),
+                Some(k) if k.1 != digest && merge::keep(k.0, r) == r => *k = (r, digest),
+                Some(_) => {}
             }
         }
-        for r in records {
-            h.apply(r, fingers);
+        let mut h = Self::default();
+        h.deleted.extend(kept.values().filter_map(|(r, _)| merge::tombstone_target(r)).cloned());
+        for (r, digest) in kept.into_values() {
+            h.apply_digested(r, digest, fingers);
         }
         h
     }
 
     /// Folds in one record.
     pub fn apply<F: Fingers + ?Sized>(&mut self, record: &Record, fingers: &F) -> Applied {
-        if self.seen.contains(&record.id) {
-            return Applied::Unchanged;
+        self.apply_digested(record, merge::digest(record), fingers)
+    }
+
+    fn apply_digested<F: Fingers + ?Sized>(&mut self, record: &Record, digest: Digest, fingers: &F) -> Applied {
+        if let Some(&old) = self.seen.get(&record.id) {
+            // The same record again, or a twin: the one kept is the smaller digest's, and when that is the
+            // new one, what the old one did must be undone.
+            return if digest < old { Applied::NeedsRebuild } else { Applied::Unchanged };
         }
-        // A target already hidden needs nothing undone; a visible one does.
-        if let Body::Delete { target } = &record.body
-            && self.seen.contains(target)
-            && !self.deleted.contains(target)
-        {
+        // A tombstone whose target is already hidden needs nothing undone; a visible target does.
+        if merge::tombstone_target(record).is_some_and(|t| self.is_visible(t)) {
             return Applied::NeedsRebuild;
         }
-        self.seen.insert(record.id.clone());
-        if self.deleted.contains(&record.id) {
-            return Applied::Unchanged;
-        }
+        self.seen.insert(record.id.clone(), digest);
         match &record.body {
+            Body::Delete { target } => {
+                self.tombstones.insert(record.id.clone());
+                self.deleted.insert(target.clone());
+            }
+            _ if merge::is_hidden(record, |id| self.deleted.contains(id)) => return Applied::Unchanged,
             Body::Session(s) => self.add_session(&record.id, s, fingers),
             Body::Setting(s) => {
-                let newer = self.settings.get(&s.key).is_none_or(|old| s.hlc > old.hlc);
+                let newer = self
+                    .settings
+                    .get(&s.key)
+                    .is_none_or(|old| merge::setting_is_newer(&s.hlc, &record.id, &old.setting.hlc, &old.id));
                 if !newer {
                     return Applied::Unchanged;
                 }
-                self.settings.insert(s.key.clone(), s.clone());
-            }
-            Body::Delete { target } => {
-                self.deleted.insert(target.clone());
+                self.settings.insert(s.key.clone(), KeptSetting { id: record.id.clone(), setting: s.clone() });
             }
         }
         Applied::Changed
+    }
+
+    /// Whether record `id` was folded in and shows (not a tombstone, not deleted).
+    fn is_visible(&self, id: &Id) -> bool {
+        self.seen.contains_key(id) && !self.tombstones.contains(id) && !self.deleted.contains(id)
     }
 
     fn add_session<F: Fingers + ?Sized>(&mut self, id: &Id, s: &Session, fingers: &F) {
@@ -240,17 +276,17 @@ impl History {
 
     /// The current value of setting `key`.
     pub fn setting(&self, key: &str) -> Option<&Setting> {
-        self.settings.get(key)
+        self.settings.get(key).map(|k| &k.setting)
     }
 
     /// The newest value of every setting recorded.
     pub fn settings(&self) -> impl Iterator<Item = &Setting> {
-        self.settings.values()
+        self.settings.values().map(|k| &k.setting)
     }
 
     /// The newest clock reading among the settings (for the next change to be newer still).
     pub fn last_hlc(&self) -> Option<&crate::record::Hlc> {
-        self.settings.values().map(|s| &s.hlc).max()
+        self.settings.values().map(|k| &k.setting.hlc).max()
     }
 
     /// How many records were folded in (tombstoned ones included).

@@ -37,9 +37,10 @@ impl KeyStat {
     }
 
     fn add(&mut self, other: &KeyStat) {
-        self.hits += other.hits;
-        self.misses += other.misses;
-        self.timed += other.timed;
+        // Saturating: imported counts come from outside.
+        self.hits = self.hits.saturating_add(other.hits);
+        self.misses = self.misses.saturating_add(other.misses);
+        self.timed = self.timed.saturating_add(other.timed);
         self.time_sum_ms += other.time_sum_ms;
     }
 }

@@ -1,8 +1,10 @@
 //! Running commands: echoing them, checking their status, and the xtask error type.
 
+use std::cell::Cell;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 /// Everything an xtask command can fail with.
 #[derive(Debug)]
@@ -83,8 +85,41 @@ fn describe(c: &Command) -> String {
 pub fn run(c: &mut Command) -> Result {
     let text = describe(c);
     println!("$ {text}");
-    let status = c.status().map_err(|source| Error::Spawn { program: text.clone(), source })?;
+    let mut child = c.spawn().map_err(|source| Error::Spawn { program: text.clone(), source })?;
+    let deadline = DEADLINE.get();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(io(format!("waiting for {text}")))? {
+            break status;
+        }
+        if let Some((step, at, limit)) = deadline
+            && Instant::now() >= at
+        {
+            let _ = child.kill();
+            let _ = child.wait();
+            let status = format!("stopped: step \"{step}\" ran over {} s", limit.as_secs());
+            return Err(Error::Failed { command: text, status });
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
     if status.success() { Ok(()) } else { Err(Error::Failed { command: text, status: status.to_string() }) }
+}
+
+/// The step running, when it must end, and its limit (see [`set_deadline`]).
+type Deadline = Option<(&'static str, Instant, Duration)>;
+
+thread_local! {
+    /// Per thread: the steps run on the main thread, and tests running side by side do not share it.
+    static DEADLINE: Cell<Deadline> = const { Cell::new(None) };
+}
+
+/// From now on, [`run`] stops a command still running `limit` after this call, failing step `step`.
+pub fn set_deadline(step: &'static str, limit: Duration) {
+    DEADLINE.set(Some((step, Instant::now() + limit, limit)));
+}
+
+/// Commands may run as long as they take again.
+pub fn clear_deadline() {
+    DEADLINE.set(None);
 }
 
 /// Runs `c` quietly and returns its output, or `None` when it cannot start.
@@ -96,4 +131,21 @@ pub fn probe(c: &mut Command) -> Option<Output> {
 pub fn stdout_of(program: &str, args: &[&str]) -> Option<String> {
     let out = probe(&mut command(program, args))?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_running_past_the_steps_deadline_is_stopped_with_the_steps_name() {
+        set_deadline("slow step", Duration::from_secs(1));
+        let started = Instant::now();
+        let result = run(Command::new("sleep").arg("30"));
+        clear_deadline();
+        let Err(Error::Failed { status, .. }) = result else { panic!("{result:?}") };
+        assert_eq!(status, "stopped: step \"slow step\" ran over 1 s");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        run(&mut Command::new("true")).unwrap();
+    }
 }

@@ -6,31 +6,40 @@ use crate::cmd::{self, Result, command, root};
 use crate::postgres::TestPostgres;
 use crate::{size, tools};
 
-/// A named step of the test command.
-type Step = (&'static str, fn() -> Result);
+/// A named step of the test command and the most minutes it may take (on a cold 2-core machine, with
+/// room to spare): a command still running then is stopped and the step fails with its name, so a hung
+/// browser or server cannot eat the whole CI time.
+type Step = (&'static str, u64, fn() -> Result);
 
-/// Steps in the order they run: quick checks first, the browser and PostgreSQL last.
+/// Steps in the order they run: quick checks first (formatting needs no installs), the browser and
+/// PostgreSQL last.
 const STEPS: &[Step] = &[
-    ("tools", install_tools),
-    ("fmt", fmt),
-    ("clippy (native)", clippy_native),
-    ("clippy (wasm32)", clippy_wasm),
-    ("rust tests (server on SQLite)", rust_tests),
-    ("release build", release_build),
-    ("size budget", size::check_release_build),
-    ("end-to-end (Chromium)", end_to_end),
-    ("server tests (PostgreSQL)", postgres_tests),
+    ("fmt", 3, fmt),
+    ("tools", 40, install_tools),
+    ("clippy (native)", 20, clippy_native),
+    ("clippy (wasm32)", 15, clippy_wasm),
+    ("rust tests (server on SQLite)", 25, rust_tests),
+    ("release build", 20, release_build),
+    ("size budget", 2, size::check_release_build),
+    ("end-to-end (Chromium)", 20, end_to_end),
+    ("server tests (PostgreSQL)", 10, postgres_tests),
 ];
+
+/// The longest one browser test file may run (node's `--test-timeout`, per test).
+const BROWSER_TEST_TIMEOUT_MS: &str = "--test-timeout=180000";
 
 /// Runs every step; fails on the first failure.
 pub fn run() -> Result {
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
     let mut failure = None;
-    for (name, step) in STEPS {
+    for (name, minutes, step) in STEPS {
         println!("\n==> {name}");
         let t = Instant::now();
-        if let Err(e) = step() {
+        cmd::set_deadline(name, Duration::from_secs(minutes * 60));
+        let result = step();
+        cmd::clear_deadline();
+        if let Err(e) = result {
             failure = Some((*name, e));
             break;
         }
@@ -109,7 +118,7 @@ fn end_to_end() -> Result {
         .map(|n| format!("tests/e2e/{n}"))
         .collect();
     files.sort();
-    let mut args = vec!["--test", "--test-concurrency=1"];
+    let mut args = vec!["--test", "--test-concurrency=1", BROWSER_TEST_TIMEOUT_MS];
     args.extend(files.iter().map(String::as_str));
     let mut c = command("node", &args);
     c.env("KLAVA_SERVER_BIN", root().join("target/debug/klava-sync-server")).env("KLAVA_DIST", root().join("dist"));

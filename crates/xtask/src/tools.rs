@@ -100,8 +100,12 @@ fn ensure_wasm_bindgen() -> Result {
         return Ok(());
     }
     println!("xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (about 3 minutes, once)");
-    // Not --locked: one of its pinned dependency versions is not in the registry.
-    cmd::run(&mut command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"]))
+    // Not --locked: one of its pinned dependency versions is not in the registry. Instead the resolver
+    // falls back to the newest dependency versions this rustc supports, so a release that needs a newer
+    // compiler cannot break the install.
+    let mut c = command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"]);
+    c.env("CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS", "fallback");
+    cmd::run(&mut c)
 }
 
 fn ensure_wasm_opt() -> Result {

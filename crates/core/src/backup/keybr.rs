@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{Import, ImportError, ImportKind, ImportNote, Problem};
+use super::{Arrival, Import, ImportError, ImportKind, ImportNote, Problem};
 use crate::civil::parse_utc_ms;
 use crate::keystats::KeyStat;
 use crate::profile::Profile;
@@ -62,7 +62,7 @@ pub(super) fn looks_like(items: &[&RawValue]) -> bool {
         .is_some_and(|s| s.histogram.is_some() && s.time_stamp.is_some())
 }
 
-pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportError> {
+pub(super) fn parse(items: &[&RawValue], at: &Arrival<'_>) -> Result<Import, ImportError> {
     let mut records = Vec::with_capacity(items.len());
     let mut unknown_layouts = std::collections::BTreeSet::new();
     for (i, item) in items.iter().enumerate() {
@@ -113,7 +113,7 @@ pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportEr
         let id = Id::new(format!("kb-{}-{}-{}", started as u64, r.length, r.time as u64)).map_err(|e| bad(e.into()))?;
         let session = Session {
             ended_at_ms: started + r.time,
-            utc_offset_min: 0,
+            utc_offset_min: at.offset_at(started + r.time),
             profile: Profile { layout: layout.into(), language: language.into() },
             mode: SessionMode {
                 kind: ModeKind::Keybr(if r.text_type.is_empty() { "lesson".into() } else { r.text_type.clone() }),
@@ -126,8 +126,8 @@ pub(super) fn parse(items: &[&RawValue], device: &Id) -> Result<Import, ImportEr
             replay: None,
             imported_keys: (!keys.is_empty()).then_some(keys),
         };
-        let record = Record { id, device: device.clone(), body: Body::Session(Box::new(session)) };
-        record.validate().map_err(|e| bad(e.into()))?;
+        let record = Record { id, device: at.device.clone(), body: Body::Session(Box::new(session)) };
+        record.validate_at(at.now_ms).map_err(|e| bad(e.into()))?;
         records.push(record);
     }
     if records.is_empty() {

@@ -14,6 +14,25 @@ use thiserror::Error;
 
 use crate::record::{Id, Record, RecordError};
 
+/// What an import needs to know about where and when it happens.
+#[derive(Clone, Copy)]
+pub struct Arrival<'a> {
+    /// The device recorded as the maker of imported sessions.
+    pub device: &'a Id,
+    /// Now (ms since the Unix epoch): records dated more than a day later are refused.
+    pub now_ms: f64,
+    /// The learner's UTC offset in minutes at a time (from the browser's time zone): other trainers'
+    /// results, which carry none, get the one of their own date, so they fall on the right local day.
+    pub utc_offset_min: &'a dyn Fn(f64) -> i32,
+}
+
+impl Arrival<'_> {
+    /// The offset for `ms`, kept within what a session may carry (±14 h).
+    fn offset_at(&self, ms: f64) -> i32 {
+        (self.utc_offset_min)(ms).clamp(-14 * 60, 14 * 60)
+    }
+}
+
 /// The `format` field of a Klava backup.
 pub const FORMAT: &str = "klava-backup";
 /// The newest backup version this code writes and reads.
@@ -80,8 +99,9 @@ pub enum Problem {
     /// The parser's own description (JSON, CSV): a detail shown as it is.
     #[error("{0}")]
     Syntax(String),
-    #[error("the column {0} is missing")]
-    MissingColumn(String),
+    /// A CSV header without the columns needed: those missing and those the file has.
+    #[error("columns {missing:?} are missing; the file has {found:?}")]
+    Columns { missing: Vec<String>, found: Vec<String> },
     #[error("{field} is {value:?}, not a number")]
     NotANumber { field: String, value: String },
     #[error("{0} is empty")]
@@ -104,9 +124,12 @@ pub enum ImportError {
     /// Not a Klava backup, a Monkeytype CSV or a keybr.com export.
     #[error("not a file Klava can import")]
     Foreign,
-    /// Not valid JSON (maybe cut short); the parser's detail.
-    #[error("not valid JSON: {0}")]
-    BadJson(String),
+    /// JSON that ends before it is complete: a file cut short.
+    #[error("the file is incomplete")]
+    Incomplete,
+    /// Not valid JSON at `line`, `column` (from 1).
+    #[error("not valid JSON at line {line}, column {column}")]
+    BadJson { line: usize, column: usize },
     /// A backup of a newer format version.
     #[error("a backup of format {0}, newer than this version reads")]
     NewerVersion(u32),
@@ -134,32 +157,38 @@ struct Probe<'a> {
     unreadable: Vec<&'a RawValue>,
 }
 
-/// Reads any importable file; `device` is recorded as the maker of imported sessions.
+/// Reads any importable file arriving at `at`.
 ///
 /// # Errors
 /// See [`ImportError`]; nothing is imported from a file with an error.
-pub fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
+pub fn parse(text: &str, at: &Arrival<'_>) -> Result<Import, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim_start();
-    let bad_json = |e: serde_json::Error| ImportError::BadJson(e.to_string());
+    let bad_json = |e: serde_json::Error| {
+        if e.is_eof() { ImportError::Incomplete } else { ImportError::BadJson { line: e.line(), column: e.column() } }
+    };
     if trimmed.is_empty() {
         return Err(ImportError::Empty);
     }
     if trimmed.starts_with('{') {
         let probe: Probe = serde_json::from_str(text).map_err(bad_json)?;
-        return if probe.format.as_deref() == Some(FORMAT) { parse_backup(probe) } else { Err(ImportError::Foreign) };
+        return if probe.format.as_deref() == Some(FORMAT) {
+            parse_backup(probe, at)
+        } else {
+            Err(ImportError::Foreign)
+        };
     }
     if trimmed.starts_with('[') {
         let items: Vec<&RawValue> = serde_json::from_str(text).map_err(bad_json)?;
-        return if keybr::looks_like(&items) { keybr::parse(&items, device) } else { Err(ImportError::Foreign) };
+        return if keybr::looks_like(&items) { keybr::parse(&items, at) } else { Err(ImportError::Foreign) };
     }
     if monkeytype::looks_like(trimmed) {
-        return monkeytype::parse(trimmed, device);
+        return monkeytype::parse(trimmed, at);
     }
     Err(ImportError::Foreign)
 }
 
-fn parse_backup(probe: Probe<'_>) -> Result<Import, ImportError> {
+fn parse_backup(probe: Probe<'_>, at: &Arrival<'_>) -> Result<Import, ImportError> {
     let version = probe.version.unwrap_or(0);
     if version > u64::from(VERSION) {
         return Err(ImportError::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)));
@@ -171,7 +200,7 @@ fn parse_backup(probe: Probe<'_>) -> Result<Import, ImportError> {
         .enumerate()
         .map(|(i, item)| {
             let r: Record = serde_json::from_str(item.get()).map_err(|e| bad(i + 1, Problem::Syntax(e.to_string())))?;
-            r.validate().map_err(|e| bad(i + 1, e.into()))?;
+            r.validate_at(at.now_ms).map_err(|e| bad(i + 1, e.into()))?;
             Ok(r)
         })
         .collect::<Result<Vec<_>, _>>()?;

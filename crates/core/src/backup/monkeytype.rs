@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Import, ImportError, ImportKind, ImportNote, Problem, default_layout};
+use super::{Arrival, Import, ImportError, ImportKind, ImportNote, Problem, default_layout};
 use crate::profile::Profile;
 use crate::record::{Body, Id, ModeKind, Record, Session, SessionMode, Source};
 use crate::stats::{CharCounts, Summary};
@@ -34,13 +34,14 @@ pub(super) fn looks_like(text: &str) -> bool {
     header.starts_with("_id,") && header.contains(",wpm,") && header.contains("timestamp")
 }
 
-pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
+pub(super) fn parse(text: &str, at: &Arrival<'_>) -> Result<Import, ImportError> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let header_error = |problem| ImportError::BadCsvRow { line: 1, problem };
     let headers = reader.headers().map_err(|e| header_error(Problem::Syntax(e.to_string())))?.clone();
     let column: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h, i)).collect();
-    if let Some(missing) = REQUIRED.iter().find(|c| !column.contains_key(*c)) {
-        return Err(header_error(Problem::MissingColumn((*missing).to_owned())));
+    let missing: Vec<String> = REQUIRED.iter().filter(|c| !column.contains_key(*c)).map(|c| (*c).to_owned()).collect();
+    if !missing.is_empty() {
+        return Err(header_error(Problem::Columns { missing, found: headers.iter().map(str::to_owned).collect() }));
     }
     let mut records = Vec::new();
     for row in reader.records() {
@@ -79,14 +80,15 @@ pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
             accuracy: Some(required("acc")?),
             consistency: number("consistency")?,
             duration_ms,
-            keystrokes: chars.correct + chars.incorrect + chars.extra,
-            errors: chars.incorrect + chars.extra,
+            keystrokes: chars.correct.saturating_add(chars.incorrect).saturating_add(chars.extra),
+            errors: chars.incorrect.saturating_add(chars.extra),
             chars,
         };
         let mode = get("mode");
+        let ended_at_ms = required("timestamp")? + duration_ms;
         let session = Session {
-            ended_at_ms: required("timestamp")? + duration_ms,
-            utc_offset_min: 0,
+            ended_at_ms,
+            utc_offset_min: at.offset_at(ended_at_ms),
             profile: Profile { layout: default_layout(language).into(), language: language.into() },
             mode: SessionMode {
                 kind: if mode.is_empty() { ModeKind::Other("test".into()) } else { ModeKind::from(mode.to_owned()) },
@@ -99,8 +101,8 @@ pub(super) fn parse(text: &str, device: &Id) -> Result<Import, ImportError> {
             replay: None,
             imported_keys: None,
         };
-        let record = Record { id, device: device.clone(), body: Body::Session(Box::new(session)) };
-        record.validate().map_err(|e| bad(e.into()))?;
+        let record = Record { id, device: at.device.clone(), body: Body::Session(Box::new(session)) };
+        record.validate_at(at.now_ms).map_err(|e| bad(e.into()))?;
         records.push(record);
     }
     if records.is_empty() {

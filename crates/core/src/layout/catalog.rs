@@ -36,3 +36,10 @@ pub fn all() -> Result<Vec<Layout>, ParseError> {
     let g = geometries()?;
     LAYOUT_FILES.iter().map(|(file, text)| parse_layout(file, text, &g)).collect()
 }
+
+/// A fingerprint of every built-in geometry and layout file: what a cached fold depends on besides the
+/// records (finger maps), see [`crate::history::cache_key`].
+pub fn digest() -> crate::record::merge::Digest {
+    let all: String = GEOMETRIES.iter().map(|g| g.2).chain(LAYOUT_FILES.iter().map(|l| l.1)).collect();
+    crate::record::merge::digest_of(&all)
+}

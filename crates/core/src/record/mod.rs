@@ -3,6 +3,7 @@
 //! merging two devices' logs is a set union.
 
 pub mod keylog;
+pub mod merge;
 pub mod session;
 
 use std::fmt;
@@ -35,7 +36,16 @@ pub enum RecordError {
     Replay(String),
     #[error("a setting's key is empty")]
     EmptySettingKey,
+    #[error("imported key statistics name a key {0:?}")]
+    BadKeyName(String),
+    /// Dated more than [`FUTURE_SLACK_MS`] after the time it was checked at (a clock set wrong).
+    #[error("dated {at_ms} ms after the epoch, in the future")]
+    InTheFuture { at_ms: f64 },
 }
+
+/// How far past the present a record may be dated (clocks differ between devices; one day covers any
+/// time zone mistake).
+pub const FUTURE_SLACK_MS: f64 = 86_400_000.0;
 
 /// A checked field of a session record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +57,16 @@ pub enum Field {
     Accuracy,
     Consistency,
     UtcOffset,
+    /// A setting's clock reading.
+    Clock,
+    /// A replay's time limit.
+    TimeLimit,
+    /// When a replay ended.
+    ReplayEnd,
+    /// An imported key's keystroke counts.
+    KeyCount,
+    /// An imported key's typing time.
+    KeyTime,
 }
 
 impl fmt::Display for Field {
@@ -59,6 +79,11 @@ impl fmt::Display for Field {
             Self::Accuracy => "accuracy",
             Self::Consistency => "consistency",
             Self::UtcOffset => "utc_offset",
+            Self::Clock => "clock",
+            Self::TimeLimit => "time_limit",
+            Self::ReplayEnd => "replay_end",
+            Self::KeyCount => "key_count",
+            Self::KeyTime => "key_time",
         })
     }
 }
@@ -159,7 +184,31 @@ impl Record {
         match &self.body {
             Body::Session(s) => s.validate(),
             Body::Setting(s) if s.key.is_empty() => Err(RecordError::EmptySettingKey),
-            Body::Setting(_) | Body::Delete { .. } => Ok(()),
+            Body::Setting(s) => session::finite_in(Field::Clock, s.hlc.ms as f64, 0.0, session::MAX_TIME_MS),
+            Body::Delete { .. } => Ok(()),
+        }
+    }
+
+    /// When the record says it happened (a session's end, a setting's clock), if it says.
+    pub fn dated_ms(&self) -> Option<f64> {
+        match &self.body {
+            Body::Session(s) => Some(s.ended_at_ms),
+            Body::Setting(s) => Some(s.hlc.ms as f64),
+            Body::Delete { .. } => None,
+        }
+    }
+
+    /// [`Record::validate`], and not dated more than [`FUTURE_SLACK_MS`] after `now_ms`: what comes from
+    /// outside (an import) is checked at the time it arrives, so one record from a clock set years ahead
+    /// cannot freeze the recent statistics.
+    ///
+    /// # Errors
+    /// The first problem found.
+    pub fn validate_at(&self, now_ms: f64) -> Result<(), RecordError> {
+        self.validate()?;
+        match self.dated_ms() {
+            Some(at_ms) if at_ms > now_ms + FUTURE_SLACK_MS => Err(RecordError::InTheFuture { at_ms }),
+            _ => Ok(()),
         }
     }
 }

@@ -174,25 +174,48 @@ impl Session {
     }
 
     pub(super) fn validate(&self) -> Result<(), RecordError> {
-        let finite = |name, v: f64| if v.is_finite() { Ok(()) } else { Err(RecordError::NotFinite(name)) };
-        let range = |field, v: Option<f64>, min: f64, max: f64| match v {
-            Some(value) if !(min..=max).contains(&value) => Err(RecordError::OutOfRange { field, value, min, max }),
-            _ => Ok(()),
-        };
-        finite(Field::EndTime, self.ended_at_ms)?;
-        range(Field::EndTime, Some(self.ended_at_ms), 0.0, 1.0e14)?;
-        finite(Field::Duration, self.summary.duration_ms)?;
-        range(Field::Duration, Some(self.summary.duration_ms), 0.0, 1.0e9)?;
-        range(Field::Speed, self.summary.wpm, 0.0, 1.0e5)?;
-        range(Field::RawSpeed, self.summary.raw_wpm, 0.0, 1.0e5)?;
-        range(Field::Accuracy, self.summary.accuracy, 0.0, 100.0)?;
-        range(Field::Consistency, self.summary.consistency, 0.0, 100.0)?;
-        range(Field::UtcOffset, Some(f64::from(self.utc_offset_min)), -14.0 * 60.0, 14.0 * 60.0)?;
+        finite_in(Field::EndTime, self.ended_at_ms, 0.0, MAX_TIME_MS)?;
+        finite_in(Field::Duration, self.summary.duration_ms, 0.0, MAX_DURATION_MS)?;
+        let optional = |field, v: Option<f64>, max: f64| v.map_or(Ok(()), |v| finite_in(field, v, 0.0, max));
+        optional(Field::Speed, self.summary.wpm, 1.0e5)?;
+        optional(Field::RawSpeed, self.summary.raw_wpm, 1.0e5)?;
+        optional(Field::Accuracy, self.summary.accuracy, 100.0)?;
+        optional(Field::Consistency, self.summary.consistency, 100.0)?;
+        finite_in(Field::UtcOffset, f64::from(self.utc_offset_min), -14.0 * 60.0, 14.0 * 60.0)?;
         if let Some(r) = &self.replay {
+            optional(Field::TimeLimit, r.options.time_limit_ms, MAX_DURATION_MS)?;
+            optional(Field::ReplayEnd, r.end.map(|(_, at)| at), MAX_DURATION_MS)?;
             r.log.decode().map_err(|e| RecordError::Replay(e.to_string()))?;
+        }
+        for (key, stat) in self.imported_keys.iter().flatten() {
+            if key.is_empty() || key.chars().count() > 8 {
+                return Err(RecordError::BadKeyName(key.clone()));
+            }
+            finite_in(Field::KeyCount, f64::from(stat.hits) + f64::from(stat.misses), 0.0, MAX_KEY_COUNT)?;
+            finite_in(Field::KeyCount, f64::from(stat.timed), 0.0, f64::from(stat.hits))?;
+            // At most a minute per timed keystroke.
+            finite_in(Field::KeyTime, stat.time_sum_ms, 0.0, f64::from(stat.timed) * 60_000.0)?;
         }
         Ok(())
     }
+}
+
+/// The latest time a record may carry (ms since the Unix epoch, about the year 5138).
+pub const MAX_TIME_MS: f64 = 1.0e14;
+/// The longest session (about 11.5 days) and time limit.
+const MAX_DURATION_MS: f64 = 1.0e9;
+/// The most keystrokes one imported key may count in one session.
+const MAX_KEY_COUNT: f64 = 1.0e7;
+
+/// `value` finite and within `min..=max`.
+pub(super) fn finite_in(field: Field, value: f64, min: f64, max: f64) -> Result<(), RecordError> {
+    if !value.is_finite() {
+        return Err(RecordError::NotFinite(field));
+    }
+    if !(min..=max).contains(&value) {
+        return Err(RecordError::OutOfRange { field, value, min, max });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
