@@ -25,6 +25,8 @@ const FLASH_MS: u64 = 250;
 pub struct TypingTest {
     /// The session; read it through `with`.
     pub engine: RwSignal<Engine>,
+    /// Counts the texts started: changes when a new test replaces the engine.
+    pub text: RwSignal<u64>,
     /// The test chosen (a link, the mode bar, or the stored default); changing it starts a new test.
     pub choice: RwSignal<TestChoice>,
     /// Everything the text and the engine depend on.
@@ -78,6 +80,7 @@ impl TypingTest {
         let (flash, set_flash) = signal(None::<String>);
         let t = Self {
             engine,
+            text: RwSignal::new(0),
             choice,
             config,
             now,
@@ -115,6 +118,7 @@ impl TypingTest {
         let config = self.config.get_untracked();
         if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, r)) {
             self.engine.set(fresh);
+            self.text.update(|n| *n += 1);
             self.wrong_script_run.set_value(0);
         }
     }

@@ -26,12 +26,23 @@ test('a finished test is in the history after a reload', async () => {
   });
 });
 
+/** Opens a page of `context` whose IndexedDB writes all fail (as if the tab closed before the save could
+ * finish) and finishes a test there: only the outbox can keep the session. */
+async function finishUnsaved(context) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('blocked by the test', 'UnknownError'); };
+  });
+  await page.goto(`${ctx.server.url}/test`);
+  await finishTest(page);
+  return page;
+}
+
 test('closing the tab right after finishing loses nothing', async () => {
   const context = await ctx.browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(`${ctx.server.url}/test`);
-    await finishTest(page);
+    const page = await finishUnsaved(context);
+    assert.ok(await page.evaluate(() => localStorage.getItem('klava.outbox')), 'the session waits in the outbox');
     await page.close();
     const again = await context.newPage();
     await again.goto(`${ctx.server.url}/test`);
@@ -102,18 +113,66 @@ test('a full quota says so, keeps the session, and saves it once there is room',
   });
 });
 
+test('one unreadable outbox entry costs nothing else: it is set aside, listed and exported', async () => {
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await finishUnsaved(context);
+    // An entry written by a newer version (or damaged) beside the session waiting to be saved.
+    const damaged = { id: 'from-the-future', device: 'd', body: { type: 'streak_freeze', days: 2 } };
+    await page.evaluate((d) => localStorage.setItem('klava.outbox',
+      JSON.stringify([...JSON.parse(localStorage.getItem('klava.outbox')), d])), damaged);
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(`${ctx.server.url}/test`);
+    assert.equal((await historyRows(again)).length, 1, 'the readable session is kept');
+    await saved(again);
+    await again.click('[data-testid=tab-data]');
+    await again.waitForSelector('[data-testid=unreadable-count]');
+    assert.match(await again.textContent('.unreadable'), /outbox-[0-9a-f]{16}/);
+    const download = again.waitForEvent('download');
+    await again.click('[data-testid=export]');
+    const backup = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
+    assert.deepEqual(backup.unreadable.map((u) => JSON.parse(u)), [damaged]);
+    await again.reload();
+    assert.equal((await historyRows(again)).length, 1, 'stored, not only shown');
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs finishing at the same moment both keep their session', async () => {
+  const context = await ctx.browser.newContext();
+  try {
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    await Promise.all([a.goto(`${ctx.server.url}/test`), b.goto(`${ctx.server.url}/test`)]);
+    await Promise.all([finishTest(a), finishTest(b)]);
+    await Promise.all([saved(a), saved(b)]);
+    await a.reload();
+    assert.equal((await historyRows(a)).length, 2);
+  } finally {
+    await context.close();
+  }
+});
+
 test('with storage blocked the app works and says progress will not be kept', async () => {
   await withPage(ctx.browser, 'storage blocked', async (page) => {
     await page.addInitScript(() => {
-      // What private modes and blocked site data look like to a page.
+      // What blocked site data looks like to a page: IndexedDB and LocalStorage both refuse.
       IDBFactory.prototype.open = () => { throw new DOMException('blocked', 'SecurityError'); };
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
     });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${ctx.server.url}/test`);
     await page.waitForSelector('[data-testid=storage-unavailable]');
     assert.match(await page.textContent('[data-testid=storage-unavailable]'), /progress will not be kept/);
     await finishTest(page);
     assert.match(await page.textContent('[data-testid=save-note]'), /Not kept/);
     assert.equal((await historyRows(page)).length, 1);
+    assert.deepEqual(errors, [], 'nothing panicked');
   });
 });
 

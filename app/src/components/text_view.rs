@@ -1,4 +1,10 @@
 //! `TextView`: the words to type, with correct/wrong/extra/missed marks and the caret.
+//!
+//! A key changes at most the word the caret is in and its neighbours (Space leaves a word, Backspace
+//! re-enters the one before), so only those follow the engine; the others keep their view until the
+//! caret comes near or a new text starts. A key then costs the same at the thousandth word as at the first.
+
+use std::sync::Arc;
 
 use klava_core::CharState;
 use leptos::prelude::*;
@@ -20,15 +26,16 @@ fn char_class(state: &CharState) -> &'static str {
 
 /// One word. Re-renders only when its own view or the caret's place in it changes.
 #[component]
-fn Word(view: Memo<WordView>, caret: Memo<Option<usize>>) -> impl IntoView {
+fn Word(view: Memo<Arc<WordView>>, caret: Memo<Option<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class="word" class:active=move || caret.get().is_some()
-            class:caret-end=move || caret.get().is_some_and(|i| i >= view.with(Vec::len))>
+            class:caret-end=move || caret.get().is_some_and(|i| i >= view.with(|v| v.len()))>
             {move || {
                 let at = caret.get();
                 view.get()
-                    .into_iter()
+                    .iter()
+                    .cloned()
                     .enumerate()
                     .map(|(i, (g, state))| {
                         let class = if at == Some(i) { format!("{} caret", char_class(&state)) } else { char_class(&state).to_owned() };
@@ -54,11 +61,23 @@ pub fn TextView(
     word: Callback<usize, WordView>,
     /// The caret: word index and grapheme index in it.
     caret: Signal<(usize, usize)>,
+    /// Changes when a new text starts (every word's view is read again).
+    text: Signal<u64>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     // Keep the active word in view as the text wraps. Reading positions forces a layout, so this runs
     // when the caret enters another word, not on every key.
     let word_index = Memo::new(move |_| caret.get().0);
+    // Word `i`'s view: read from the engine while the caret is in it or next to it, kept otherwise.
+    let view_of = move |i: usize| {
+        Memo::new(move |prev: Option<&(u64, Arc<WordView>)>| {
+            let id = text.get();
+            match prev {
+                Some((was, v)) if *was == id && word_index.get().abs_diff(i) > 1 => (id, Arc::clone(v)),
+                _ => (id, Arc::new(word.run(i))),
+            }
+        })
+    };
     Effect::new(move |_| {
         let w = word_index.get();
         let Some(el) = container.get() else { return };
@@ -73,8 +92,8 @@ pub fn TextView(
         <div class="text" data-testid="text" node_ref=container>
             <For each=move || 0..count.get() key=|i| *i let:i>
                 <Word
-                    view=Memo::new(move |_| word.run(i))
-                    caret=Memo::new(move |_| { let (w, c) = caret.get(); (w == i).then_some(c) })
+                    view={ let v = view_of(i); Memo::new(move |_| v.with(|(_, view)| Arc::clone(view))) }
+                    caret=Memo::new(move |_| (word_index.get() == i).then(|| caret.get().1))
                 />
                 " "
             </For>

@@ -135,10 +135,11 @@ pub fn TestPage() -> impl IntoView {
     });
 
     let finished = Memo::new(move |_| engine.with(Engine::is_finished));
-    let summary = Memo::new(move |_| engine.with(|e| Summary::from(e)));
+    // From the engine's running counts: O(1) per key however long the text (the whole summary is O(n)).
+    let live = Memo::new(move |_| engine.with(klava_core::stats::live));
     // Built once when the test ends, not on every key.
     let results =
-        Memo::new(move |_| finished.get().then(|| engine.with_untracked(|e| results_of(e, summary.get_untracked()))));
+        Memo::new(move |_| finished.get().then(|| engine.with_untracked(|e| results_of(e, Summary::from(e)))));
     Effect::watch(
         move || results.get(),
         move |r, _, _| {
@@ -220,8 +221,8 @@ pub fn TestPage() -> impl IntoView {
             </Show>
             <Show when=move || !finished.get()>
                 <LiveStats
-                    wpm=Signal::derive(move || summary.get().wpm)
-                    accuracy=Signal::derive(move || summary.get().accuracy)
+                    wpm=Signal::derive(move || live.get().wpm)
+                    accuracy=Signal::derive(move || live.get().accuracy)
                     progress
                 />
                 <div class="typing-box" node_ref=frame tabindex="0" data-testid="typing-area" role="group"
@@ -232,9 +233,10 @@ pub fn TestPage() -> impl IntoView {
                         <p class="paused" data-testid="paused">{tr!(i18n, test.paused)}</p>
                     </Show>
                     <TextView
-                        count=Signal::derive(move || engine.with(|e| e.words().len()))
+                        count=Memo::new(move |_| engine.with(|e| e.words().len())).into()
                         word=Callback::new(move |i| engine.with(|e| e.word_view(i)))
-                        caret=Signal::derive(move || engine.with(Engine::caret))
+                        caret=Memo::new(move |_| engine.with(Engine::caret)).into()
+                        text=test.text.into()
                     />
                 </div>
             </Show>

@@ -3,8 +3,9 @@
 //! missing, unreadable or unknown value keeps its default and the rest still load; the reason goes to the
 //! console. Mirrors written by older versions (`klava.keyboard`, `klava.test`) are read once and replaced.
 
-use gloo_storage::{LocalStorage, Storage};
 use klava_core::settings::Settings;
+
+use crate::storage::local;
 
 /// The mirror's key.
 pub const KEY: &str = "klava.settings";
@@ -13,7 +14,7 @@ const LEGACY: [(&str, &str); 2] = [("klava.keyboard", "keyboard"), ("klava.test"
 
 /// The stored text under `key`, if any (a blocked store reads as empty).
 fn raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local::text(key)
 }
 
 /// The settings the mirror holds, over the defaults.
@@ -53,11 +54,11 @@ pub fn save(settings: &Settings) {
     if raw(KEY).as_deref() == Some(text.as_str()) {
         return;
     }
-    if let Err(e) = LocalStorage::raw().set_item(KEY, &text) {
-        leptos::logging::warn!("klava: could not store the settings: {e:?}");
+    if let Err(e) = local::set_text(KEY, &text) {
+        leptos::logging::warn!("klava: could not store the settings: {e}");
         return;
     }
     for (legacy, _) in LEGACY {
-        LocalStorage::delete(legacy);
+        local::delete(legacy);
     }
 }

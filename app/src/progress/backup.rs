@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{Progress, Status, decode};
 use crate::storage::StoreError;
 use crate::storage::db::Unreadable;
-use crate::storage::ids;
+use crate::storage::{ids, local};
 
 /// What an import did, for the learner.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,11 +106,8 @@ impl Progress {
         if let Some(db) = self.db.get_value() {
             db.reset().await?;
         }
-        if let Ok(Some(ls)) = window().local_storage() {
-            let keys: Vec<String> = (0..ls.length().unwrap_or(0)).filter_map(|i| ls.key(i).ok().flatten()).collect();
-            for k in keys.iter().filter(|k| k.starts_with("klava.") && *k != "klava.device") {
-                let _ = ls.remove_item(k);
-            }
+        for k in local::keys().iter().filter(|k| k.starts_with("klava.") && *k != "klava.device") {
+            local::delete(k);
         }
         let _ = window().location().reload();
         Ok(())

@@ -1,7 +1,6 @@
 //! Ids made on this device: record ids are UUID v7 (time-ordered, from the browser's clock and crypto
 //! source); the device id is made once and kept in LocalStorage.
 
-use gloo_storage::{LocalStorage, Storage};
 use klava_core::record::Id;
 
 const DEVICE_KEY: &str = "klava.device";
@@ -39,14 +38,14 @@ pub fn new_record_id() -> Id {
 
 /// This device's id: read from LocalStorage, or made and stored the first time.
 pub fn device_id() -> Id {
-    if let Ok(s) = LocalStorage::get::<String>(DEVICE_KEY)
+    if let Some(s) = super::local::get::<String>(DEVICE_KEY)
         && let Ok(id) = Id::new(s)
     {
         return id;
     }
     let id = Id::new(uuid::Builder::from_random_bytes(random_bytes()).into_uuid().to_string())
         .expect("a UUID is a valid id");
-    if let Err(e) = LocalStorage::set(DEVICE_KEY, id.as_str()) {
+    if let Err(e) = super::local::set(DEVICE_KEY, &id.as_str()) {
         leptos::logging::warn!("klava: could not store the device id: {e}");
     }
     id

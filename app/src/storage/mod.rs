@@ -1,8 +1,10 @@
 //! Where progress is kept: the record log and the history cache in IndexedDB (`db`), the schema and its
-//! migrations (`schema`), and what can go wrong, in words a learner understands (`StoreError`).
+//! migrations (`schema`), LocalStorage that may refuse (`local`), and what can go wrong, in words a
+//! learner understands (`StoreError`).
 
 pub mod db;
 pub mod ids;
+pub mod local;
 pub mod schema;
 
 use thiserror::Error;

@@ -1,5 +1,6 @@
 //! Properties of the engine and its figures over arbitrary keystroke sequences (proptest).
 
+use klava_core::stats::live;
 use klava_core::{Engine, ErrorMode, Input, Options, Summary};
 use proptest::prelude::*;
 
@@ -81,5 +82,19 @@ proptest! {
         prop_assert_eq!(replayed.log(), engine.log());
         prop_assert_eq!(replayed.typed_words(), engine.typed_words());
         prop_assert_eq!(Summary::from(&replayed), Summary::from(&engine));
+    }
+
+    #[test]
+    fn live_figures_from_running_counts_equal_the_whole_session_count_after_every_key(
+        target in "[abё ]{0,4}[abё]{1,3}[abё ]{0,12}",
+        options in options(),
+        keys in keystrokes(),
+    ) {
+        let mut engine = Engine::new(&target, options).unwrap();
+        for (input, at) in keys {
+            let _ = engine.apply(input, at);
+            let (l, s) = (live(&engine), Summary::from(&engine));
+            prop_assert_eq!((l.wpm, l.accuracy), (s.wpm, s.accuracy), "after {:?}", engine.log().last());
+        }
     }
 }

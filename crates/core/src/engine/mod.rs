@@ -30,6 +30,19 @@ pub struct Engine {
     log: Vec<Keystroke>,
     started_at: Option<Millis>,
     ended: Option<(EndReason, Millis)>,
+    tally: Tally,
+}
+
+/// Running counts kept as keys arrive, so live figures cost O(1) per key instead of a pass over the
+/// whole session ([`crate::stats::live`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Typed keystrokes (characters and spaces).
+    pub typed: usize,
+    /// Those that were right.
+    pub right: usize,
+    /// Net characters of the words left behind: each correct word's graphemes and the space after it.
+    pub net_done: usize,
 }
 
 /// Splits a target into words of graphemes. Runs of spaces count as one separator.
@@ -51,7 +64,8 @@ impl Engine {
         if words.is_empty() {
             return Err(EngineError::EmptyTarget);
         }
-        Ok(Self { words, typed: vec![Vec::new()], options, log: Vec::new(), started_at: None, ended: None })
+        let typed = vec![Vec::new()];
+        Ok(Self { words, typed, options, log: Vec::new(), started_at: None, ended: None, tally: Tally::default() })
     }
 
     /// Appends more words to the target (time mode generates text as the learner goes).
@@ -203,6 +217,8 @@ impl Engine {
         if w + 1 == self.words.len() {
             self.ended = Some((EndReason::Completed, at));
         } else {
+            // Leaving word `w`: it is only entered again while it has an error, so its credit stays.
+            self.tally.net_done += if correct { len + 1 } else { 0 };
             self.typed.push(Vec::new());
         }
     }
@@ -234,6 +250,10 @@ impl Engine {
     fn record(&mut self, k: Keystroke) {
         if self.started_at.is_none() && k.kind != KeyKind::Ignored {
             self.started_at = Some(k.at);
+        }
+        if k.kind.is_typed() {
+            self.tally.typed += 1;
+            self.tally.right += usize::from(k.kind == KeyKind::Correct);
         }
         self.log.push(k);
     }
@@ -316,5 +336,10 @@ impl Engine {
     /// Whether the session is over.
     pub fn is_finished(&self) -> bool {
         self.ended.is_some()
+    }
+
+    /// The running counts.
+    pub fn tally(&self) -> Tally {
+        self.tally
     }
 }

@@ -79,6 +79,35 @@ impl From<&Engine> for Summary {
     }
 }
 
+/// The figures shown while typing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Live {
+    /// Net speed so far, as [`Summary::wpm`].
+    pub wpm: Option<f64>,
+    /// Accuracy so far, as [`Summary::accuracy`].
+    pub accuracy: Option<f64>,
+}
+
+/// The live figures, equal to [`Summary`]'s at every point of a session, from the engine's running
+/// counts and the current word: O(length of the word), so a long text costs the same per key at its
+/// thousandth word as at its first.
+pub fn live(engine: &Engine) -> Live {
+    let tally = engine.tally();
+    let yo = engine.options().yo_as_ye;
+    let w = engine.caret().0;
+    let (target, typed) = (&engine.words()[w], &engine.typed_words()[w]);
+    let current = if matches!(engine.ended(), Some((EndReason::Completed, _))) {
+        // As in `char_counts`: a finished last word counts whole, with its space when Space ended it.
+        let space = engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "));
+        if word_matches(target, typed, yo) { target.len() + usize::from(space) } else { 0 }
+    } else if typed.len() <= target.len() && typed.iter().zip(target).all(|(t, g)| grapheme_matches(g, t, yo)) {
+        typed.len()
+    } else {
+        0
+    };
+    Live { wpm: wpm(tally.net_done + current, duration_ms(engine)), accuracy: accuracy(tally.right, tally.typed) }
+}
+
 /// Time on the clock: from the first counted keystroke to the end, or to the last keystroke while the
 /// session runs. 0 before the first keystroke.
 pub fn duration_ms(engine: &Engine) -> Millis {
