@@ -116,6 +116,10 @@ fn problem(i18n: I18n, p: &Problem) -> String {
         Problem::NotADate(v) => t_string!(i18n, import.not_a_date, value = v.clone()).to_string(),
         Problem::NotPositive(v) => t_string!(i18n, import.not_positive, value = v.clone()).to_string(),
         Problem::NoRecordList => t_string!(i18n, import.no_record_list).to_owned(),
+        Problem::UnknownRecord(detail) => {
+            leptos::logging::warn!("klava: an unreadable record in the backup: {detail}");
+            t_string!(i18n, import.unknown_record).to_owned()
+        }
         Problem::Record(e) => record_error(i18n, e),
     }
 }

@@ -31,6 +31,20 @@ export async function typeWords(page, words, delay) {
   }
 }
 
+/** Types `text` with key events stamped exactly `stepMs` apart (through the DevTools protocol, which
+ * sets each event's time stamp), so the figures are known in advance. Letters, digits, spaces and `#`. */
+export async function typeTimed(page, text, stepMs) {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  for (const [i, ch] of [...text].entries()) {
+    const code = ch === ' ' ? 'Space' : ch === '#' ? 'Digit3' : /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`;
+    const timestamp = start + (i * stepMs) / 1000;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code, text: ch, unmodifiedText: ch, timestamp });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code, timestamp: timestamp + 0.01 });
+  }
+  await cdp.detach();
+}
+
 /** A figure on the results screen as text. */
 export const figure = (page, id) => page.textContent(`[data-testid=results] [data-testid=${id}]`);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverAndBrowser, withPage, artifacts } from './harness.mjs';
-import { targetWords, charClass, caret, typeWords, figure } from './page.mjs';
+import { targetWords, charClass, caret, typeWords, typeTimed, figure } from './page.mjs';
 
 const ctx = serverAndBrowser();
 
@@ -62,7 +62,22 @@ test('a 10-word test with one mistake fixed by Backspace shows marks, then the r
   });
 });
 
-test('a 15-second time test ends by itself and shows the results', async () => {
+test('a fixed typing script gives the figures worked out by hand', async () => {
+  await withPage(ctx.browser, 'known figures', async (page) => {
+    await page.goto(`${ctx.server.url}/test`);
+    await page.click('[data-testid=length-25]');
+    // Ten right characters (spaces included) 100 ms apart: 10 / 5 = 2 words in 0.9 s = 133.3 WPM.
+    const first = (await targetWords(page)).join(' ').slice(0, 10);
+    await typeTimed(page, first, 100);
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-wpm]')?.textContent === '133');
+    assert.equal(await page.textContent('[data-testid=live-accuracy]'), '100');
+    // One wrong key: 10 right of 11 typed = 90.9 %.
+    await typeTimed(page, '#', 100);
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-accuracy]')?.textContent === '91');
+  });
+});
+
+test('a 15-second time test ends by itself and shows the figures worked out by hand', async () => {
   await withPage(ctx.browser, 'time test', async (page) => {
     await page.goto(`${ctx.server.url}/test`);
     await page.click('[data-testid=mode-time]');
@@ -70,17 +85,16 @@ test('a 15-second time test ends by itself and shows the results', async () => {
     assert.equal(await page.textContent('[data-testid=progress]'), '15');
     const words = await targetWords(page);
     const started = Date.now();
-    await typeWords(page, words.slice(0, 6), 60);
-    await page.keyboard.press('Space');
+    // Ten right characters, then nothing: 10 / 5 = 2 words in 15 s = 8 WPM, raw 8, accuracy 100 %.
+    await typeTimed(page, words.join(' ').slice(0, 10), 100);
     assert.equal(await page.$('[data-testid=results]'), null, 'still running');
     assert.notEqual(await page.textContent('[data-testid=live-wpm]'), '—');
     await page.waitForSelector('[data-testid=results]', { timeout: 20_000 });
     const tookMs = Date.now() - started;
     assert.ok(tookMs >= 14_000, `ended after ${tookMs} ms`);
     assert.equal(await figure(page, 'time'), '15.0 s');
-    // Six words and six spaces in 15 s: (letters + 6) / 5 / 0.25 min.
-    const expected = (words.slice(0, 6).join('').length + 6) / 5 / 0.25;
-    assert.equal(Number(await figure(page, 'wpm')), Math.round(expected));
+    assert.equal(await figure(page, 'wpm'), '8');
+    assert.equal(await figure(page, 'raw'), '8');
     assert.equal(await figure(page, 'accuracy'), '100%');
   });
 });

@@ -2,7 +2,9 @@
 //!
 //! A key changes at most the word the caret is in and its neighbours (Space leaves a word, Backspace
 //! re-enters the one before), so only those follow the engine; the others keep their view until the
-//! caret comes near or a new text starts. A key then costs the same at the thousandth word as at the first.
+//! caret comes near (a per-word trigger, fired for the words around the caret's old and new place) or a
+//! new text starts. A key, and the caret entering a word, then cost the same at the thousandth word as at
+//! the first.
 
 use std::sync::Arc;
 
@@ -68,14 +70,36 @@ pub fn TextView(
     // Keep the active word in view as the text wraps. Reading positions forces a layout, so this runs
     // when the caret enters another word, not on every key.
     let word_index = Memo::new(move |_| caret.get().0);
+    let triggers = StoredValue::new(Vec::<ArcTrigger>::new());
+    let trigger = move |i: usize| {
+        triggers.update_value(|t| t.resize_with(t.len().max(i + 1), ArcTrigger::new));
+        triggers.with_value(|t| t[i].clone())
+    };
+    Effect::new(move |before: Option<usize>| {
+        let w = word_index.get();
+        let around = |c: usize| c.saturating_sub(1)..=c + 1;
+        triggers.with_value(|t| {
+            before.into_iter().flat_map(around).chain(around(w)).filter_map(|i| t.get(i)).for_each(ArcTrigger::notify)
+        });
+        w
+    });
     // Word `i`'s view: read from the engine while the caret is in it or next to it, kept otherwise.
     let view_of = move |i: usize| {
+        let near = trigger(i);
         Memo::new(move |prev: Option<&(u64, Arc<WordView>)>| {
+            near.track();
             let id = text.get();
             match prev {
-                Some((was, v)) if *was == id && word_index.get().abs_diff(i) > 1 => (id, Arc::clone(v)),
+                Some((was, v)) if *was == id && word_index.get_untracked().abs_diff(i) > 1 => (id, Arc::clone(v)),
                 _ => (id, Arc::new(word.run(i))),
             }
+        })
+    };
+    let caret_of = move |i: usize| {
+        let near = trigger(i);
+        Memo::new(move |_| {
+            near.track();
+            (word_index.get_untracked() == i).then(|| caret.get().1)
         })
     };
     Effect::new(move |_| {
@@ -93,7 +117,7 @@ pub fn TextView(
             <For each=move || 0..count.get() key=|i| *i let:i>
                 <Word
                     view={ let v = view_of(i); Memo::new(move |_| v.with(|(_, view)| Arc::clone(view))) }
-                    caret=Memo::new(move |_| (word_index.get() == i).then(|| caret.get().1))
+                    caret=caret_of(i)
                 />
                 " "
             </For>

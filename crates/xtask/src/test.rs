@@ -77,22 +77,19 @@ fn clippy_native() -> Result {
 /// In the release profile: its build scripts and proc macros (leptos', leptos_i18n's, the app's message
 /// compiler) are then built once for both this step and the release build.
 fn clippy_wasm() -> Result {
-    cmd::run(&mut command(
-        "cargo",
-        &[
-            "clippy",
-            "--release",
-            "-p",
-            "klava-app",
-            "-p",
-            "klava-core",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    ))
+    cmd::run(&mut crate::wasm::cargo_wasm32(&[
+        "clippy",
+        "--release",
+        "-p",
+        "klava-app",
+        "-p",
+        "klava-core",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))
 }
 
 fn rust_tests() -> Result {

@@ -36,6 +36,23 @@ pub fn release() -> bool {
     std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
 }
 
+/// The build's target directory.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// `cargo args` for the wasm32 target with the flags every wasm build and check shares (one cache):
+/// relocations kept for splitting, and the target directory's path written as `/target`. Without the
+/// latter, the path of the generated messages (`OUT_DIR`) sits in the binary, and a clone in another
+/// directory shifts the data section and changes the brotli size by up to a kilobyte.
+pub fn cargo_wasm32(args: &[&str]) -> std::process::Command {
+    let mut c = command("cargo", args);
+    let flags =
+        ["-Clink-args=--emit-relocs".to_owned(), format!("--remap-path-prefix={}=/target", target_dir().display())];
+    c.env("CARGO_ENCODED_RUSTFLAGS", flags.join("\u{1f}"));
+    c
+}
+
 /// Builds the app's modules into [`OUT`]: optimised for size unless trunk builds for debugging.
 pub fn run() -> Result {
     let release = release();
@@ -44,8 +61,8 @@ pub fn run() -> Result {
     if release {
         args.push("--release");
     }
-    cmd::run(&mut command("cargo", &args))?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    cmd::run(&mut cargo_wasm32(&args))?;
+    let target = target_dir();
     let linked = target.join("wasm32-unknown-unknown").join(profile).join("klava-app.wasm");
     let work = root().join("target/klava-wasm");
     let split = work.join("split");

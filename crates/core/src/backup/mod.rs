@@ -112,6 +112,10 @@ pub enum Problem {
     NotPositive(String),
     #[error("the backup has no list of records")]
     NoRecordList,
+    /// A backup entry that is not a record this version can read (a newer version's kind, or edited by
+    /// hand); the parser's detail is for developers.
+    #[error("not a record this version can read: {0}")]
+    UnknownRecord(String),
     #[error("{0}")]
     Record(#[from] RecordError),
 }
@@ -199,7 +203,8 @@ fn parse_backup(probe: Probe<'_>, at: &Arrival<'_>) -> Result<Import, ImportErro
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let r: Record = serde_json::from_str(item.get()).map_err(|e| bad(i + 1, Problem::Syntax(e.to_string())))?;
+            let r: Record =
+                serde_json::from_str(item.get()).map_err(|e| bad(i + 1, Problem::UnknownRecord(e.to_string())))?;
             r.validate_at(at.now_ms).map_err(|e| bad(i + 1, e.into()))?;
             Ok(r)
         })

@@ -144,6 +144,13 @@ fn a_record_dated_in_the_future_is_refused_with_its_date() {
 }
 
 #[test]
+fn a_backup_entry_of_an_unknown_kind_is_named_as_such() {
+    let text = r#"{"format":"klava-backup","version":1,"exported_at_ms":0,"device":"d","records":[
+        {"id":"a","device":"d","body":{"type":"streak_freeze","days":2}}]}"#;
+    assert!(matches!(parse(text), Err(ImportError::BadRecord { index: 1, problem: Problem::UnknownRecord(_) })));
+}
+
+#[test]
 fn a_csv_without_the_needed_columns_names_them_and_what_it_has() {
     let text = "_id,wpm,acc,when\nx,1,2,3\n".replace("when", "timestamp").replace("acc,", "accuracy,");
     let Err(ImportError::BadCsvRow { line: 1, problem: Problem::Columns { missing, found } }) = parse(&text) else {
