@@ -12,6 +12,5 @@ test('typing is measured', async () => {
   await withPage(ctx.browser, 'latency', async (page) => {
     const r = await measureKeystrokes(page, ctx.server.url, 120, 15);
     assert.ok(r.count >= 100, `measured ${r.count} keystrokes`);
-    assert.ok(Array.isArray(r.longTasks), 'long tasks are observed (reported by the benchmark)');
   });
 });

@@ -56,13 +56,19 @@ pub struct Progress {
 /// How long after the last save the cache is written: a burst of saves (settings clicks) writes it once.
 const CACHE_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
 
-/// A stored record, read and checked; the error is why it cannot be used.
+/// A record's JSON, read and checked; the error is why it cannot be used.
+fn read_record(json: &str) -> Result<Record, String> {
+    let r: Record = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    r.validate().map_err(|e| e.to_string())?;
+    Ok(r)
+}
+
+/// A stored record, read and checked, under its own id.
 fn decode(stored: &StoredRecord) -> Result<Record, String> {
-    let r: Record = serde_json::from_str(&stored.json).map_err(|e| e.to_string())?;
+    let r = read_record(&stored.json)?;
     if r.id.as_str() != stored.id {
         return Err(format!("stored under {} but its id is {}", stored.id, r.id));
     }
-    r.validate().map_err(|e| e.to_string())?;
     Ok(r)
 }
 

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use serde_json::value::RawValue;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Progress, Status};
+use super::{Progress, Status, read_record};
 use crate::storage::db::Unreadable;
 use crate::storage::local;
 
@@ -40,10 +40,7 @@ fn outbox() -> Outbox {
     };
     let mut out = Outbox::default();
     for entry in entries {
-        match serde_json::from_str::<Record>(entry.get()).map_err(|e| e.to_string()).and_then(|r| {
-            r.validate().map_err(|e| e.to_string())?;
-            Ok(r)
-        }) {
+        match read_record(entry.get()) {
             Ok(r) => out.records.push(r),
             Err(reason) => out.unreadable.push((entry.get().to_owned(), reason)),
         }

@@ -156,7 +156,7 @@ impl Db {
 
     /// Adds the records not stored yet, numbering them in order of arrival, inside `tx` (which covers
     /// `records`, `meta` and `unreadable`). A record whose id is stored with other content (a twin) is
-    /// decided by [`merge::keep`], the same on every device: when the new one is kept it replaces the stored
+    /// decided by [`merge::twin_order`], the same on every device: when the new one is kept it replaces the stored
     /// one under a new `seq` (so an incremental fold sees it); the one not kept is set aside, never lost.
     async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
@@ -209,12 +209,12 @@ impl Db {
                     continue;
                 }
                 twins += 1;
-                let aside = tx.object_store(UNREADABLE).map_err(err)?;
-                let (lost, lost_json) = if merge::keep(&old, r) == r { (&old, stored_json) } else { (r, json.clone()) };
-                let key = format!("{TWIN_PREFIX}{}-{:016x}", lost.id, merge::digest_of(&lost_json).0);
+                let new_kept = merge::twin_order(r, &old).is_lt();
+                let lost_json = if new_kept { stored_json } else { json.clone() };
+                let key = format!("{TWIN_PREFIX}{}-{:016x}", r.id, merge::digest_of(&lost_json).0);
                 let twin = Unreadable { key, json: lost_json, reason: String::new() };
-                drop(aside.put(&Self::unreadable_value(&twin), None).map_err(err)?);
-                if std::ptr::eq(lost, r) {
+                drop(tx.object_store(UNREADABLE).map_err(err)?.put(&Self::unreadable_value(&twin), None).map_err(err)?);
+                if !new_kept {
                     continue;
                 }
             } else {

@@ -138,7 +138,7 @@ fn row_key(ended_at_ms: f64, id: &Id) -> String {
 }
 
 impl History {
-    /// Folds a whole log: one record per id ([`merge::keep`] chooses between twins), every tombstone's
+    /// Folds a whole log: one record per id ([`merge::twin_order`] chooses between twins), every tombstone's
     /// target gathered first, so this never needs a rebuild itself.
     pub fn from_records<'a, F: Fingers + ?Sized>(records: impl IntoIterator<Item = &'a Record>, fingers: &F) -> Self {
         let mut kept: BTreeMap<&Id, (&Record, Digest)> = BTreeMap::new();
@@ -146,7 +146,7 @@ impl History {
             let digest = merge::digest(r);
             match kept.get_mut(&r.id) {
                 None => drop(kept.insert(&r.id, (r, digest))),
-                Some(k) if k.1 != digest && merge::keep(k.0, r) == r => *k = (r, digest),
+                Some(k) if k.1 != digest && merge::twin_order(r, k.0).is_lt() => *k = (r, digest),
                 Some(_) => {}
             }
         }

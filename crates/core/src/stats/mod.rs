@@ -98,8 +98,7 @@ pub fn live(engine: &Engine) -> Live {
     let (target, typed) = (&engine.words()[w], &engine.typed_words()[w]);
     let current = if matches!(engine.ended(), Some((EndReason::Completed, _))) {
         // As in `char_counts`: a finished last word counts whole, with its space when Space ended it.
-        let space = engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "));
-        if word_matches(target, typed, yo) { target.len() + usize::from(space) } else { 0 }
+        if word_matches(target, typed, yo) { target.len() + usize::from(ended_by_space(engine)) } else { 0 }
     } else if typed.len() <= target.len() && typed.iter().zip(target).all(|(t, g)| grapheme_matches(g, t, yo)) {
         typed.len()
     } else {
@@ -121,6 +120,11 @@ pub fn duration_ms(engine: &Engine) -> Millis {
     (end - start).max(0.0)
 }
 
+/// Whether the last keystroke was a typed Space (which ends a completed session on its last word).
+fn ended_by_space(engine: &Engine) -> bool {
+    engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "))
+}
+
 /// Counts the final text's characters (Monkeytype's `countChars`).
 pub fn char_counts(engine: &Engine) -> CharCounts {
     let yo = engine.options().yo_as_ye;
@@ -129,8 +133,7 @@ pub fn char_counts(engine: &Engine) -> CharCounts {
     let current = typed.len() - 1;
     let completed = matches!(engine.ended(), Some((EndReason::Completed, _)));
     // The last word ends with a space when Space ended the session (not reaching the word's length).
-    let last_space =
-        completed && engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "));
+    let last_space = completed && ended_by_space(engine);
     let mut c = CharCounts::default();
     for (w, typed_w) in typed.iter().enumerate() {
         let target = &words[w];
