@@ -15,7 +15,7 @@ const VARIANTS = {
   'screen-reader mode': { screen_reader: true },
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
-const show = (s) => `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}`;
+const show = (s) => `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, mean ${ms(s.mean)}`;
 async function inContext(f) {
   const context = await browser.newContext();
   try {

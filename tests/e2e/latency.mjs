@@ -9,10 +9,11 @@ export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math
 /** Event Timing reports only events of 16 ms or more; the others count as under 16 ms. */
 const EVENT_THRESHOLD_MS = 16;
 
-/** p50, p99 and max of `values` (ms). */
+/** p50, p99, max and mean of `values` (ms). */
 export function spread(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1), mean };
 }
 
 /** Starts collecting Event Timing keydown durations and long tasks in the page. */

@@ -75,17 +75,32 @@ test('the keyboard shows the next key, the Shift to hold, and flashes a wrong ke
     const words = await targetWords(page);
     const us = keysOf('us.txt');
     const [code, shift] = us.get(words[0][0]);
-    assert.equal(await page.$eval('.key.next', (k) => k.dataset.code), code);
+    assert.equal(await page.$eval('.ring.next:not(.off)', (k) => k.dataset.code), code);
     // The first word of a sentence has a capital: hold the Shift of the other hand.
     assert.equal(shift, true);
     const left = ['KeyQ', 'KeyW', 'KeyE', 'KeyR', 'KeyT', 'KeyA', 'KeyS', 'KeyD', 'KeyF', 'KeyG', 'KeyZ', 'KeyX', 'KeyC', 'KeyV', 'KeyB'];
-    assert.equal(await page.$eval('.key.next-shift', (k) => k.dataset.code), left.includes(code) ? 'ShiftRight' : 'ShiftLeft');
+    assert.equal(await page.$eval('.ring.next-shift', (k) => k.dataset.code), left.includes(code) ? 'ShiftRight' : 'ShiftLeft');
+    // Each ring is drawn over its key, in every row and at every width (the keyboard scales with the page).
+    const ringOverKey = () => page.$$eval('.ring:not(.off)', (rings) => rings.map((r) => {
+      const [a, b] = [r.getBoundingClientRect(), document.querySelector(`.key[data-code=${r.dataset.code}]`).getBoundingClientRect()];
+      return [r.dataset.code, Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y), Math.abs(a.width - b.width), Math.abs(a.height - b.height))];
+    }));
+    const offBy = async () => (await ringOverKey()).filter(([, d]) => d > 1);
+    assert.equal((await ringOverKey()).length, 2);
+    assert.deepEqual(await offBy(), []);
+    for (const c of `${words[0]} ${words[1]}`) {
+      await page.keyboard.type(c, { delay: 10 });
+      assert.deepEqual(await offBy(), [], `after '${c}'`);
+    }
+    await page.setViewportSize({ width: 390, height: 800 });
+    assert.deepEqual(await offBy(), [], 'at phone width');
+    await page.setViewportSize({ width: 1280, height: 720 });
     assert.ok(await page.$('[data-testid=hands] .finger.active'));
     mkdirSync(artifacts, { recursive: true });
     await page.$eval('[data-testid=keyboard]', (k) => k.scrollIntoView());
     await (await page.$('.keyboard-area')).screenshot({ path: join(artifacts, 'keyboard-us.png') });
 
-    const wrong = words[0][0].toLowerCase() === 'q' ? 'KeyP' : 'KeyQ';
+    const wrong = words[2][0].toLowerCase() === 'q' ? 'KeyP' : 'KeyQ';
     await page.keyboard.press(wrong);
     assert.equal(await page.$eval('.key.flash', (k) => k.dataset.code), wrong);
     await page.waitForFunction(() => !document.querySelector('.key.flash'));

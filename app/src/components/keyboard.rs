@@ -1,10 +1,14 @@
 //! `Keyboard`: an on-screen keyboard in the chosen layout — the next key and the Shift to hold with it,
 //! finger zones, the key pressed by mistake, and an optional heatmap.
+//!
+//! The next key and its Shift are marked by rings drawn over the keys, each on a layer of its own and
+//! moved with a transform: a keystroke then repaints no key (restyling and repainting the two keys that
+//! changed cost a frame at 4x CPU slowdown; see BENCHMARKS.md).
 
 use std::collections::BTreeMap;
 
 use klava_core::fingers::Finger;
-use klava_core::layout::{GeometryKey, Layout, Level, Output, Stroke};
+use klava_core::layout::{GeometryKey, KeyPlace, Layout, Level, Output, Stroke};
 use leptos::prelude::*;
 
 /// CSS class of a finger's colour zone.
@@ -55,7 +59,6 @@ fn legends(layout: &Layout, code: &str) -> (String, String, String) {
 #[derive(Clone, Copy)]
 struct Shared {
     layout: Signal<Layout>,
-    next: Signal<Option<Stroke>>,
     flash: Signal<Option<String>>,
     finger_colours: Signal<bool>,
     heat: Signal<BTreeMap<String, f64>>,
@@ -64,7 +67,7 @@ struct Shared {
 /// One key.
 #[component]
 fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
-    let Shared { layout, next, flash, finger_colours, heat } = shared;
+    let Shared { layout, flash, finger_colours, heat } = shared;
     let code = key.code.clone().unwrap_or_default();
     // Through the CSSOM (`style:`), never a style attribute string: the Content-Security-Policy allows no
     // inline styles.
@@ -74,31 +77,16 @@ fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
     }
     let finger = key.finger.map(finger_class).unwrap_or_default();
     let c = code.clone();
-    // This key's highlights; a memo, so a keystroke only re-renders the few keys whose state changed.
-    let state = Memo::new(move |_| {
-        let (mut is_next, mut is_shift) = (false, false);
-        if let Some(s) = next.get() {
-            is_next = s.code == c || s.dead.as_ref().is_some_and(|(d, _)| *d == c);
-            is_shift = s.level.shift() && Layout::shift_for(s.finger) == c;
-        }
-        (is_next, is_shift, flash.with(|f| f.as_deref() == Some(c.as_str())))
-    });
+    // A memo, so a mistake only re-renders the key it flashes.
+    let is_flash = Memo::new(move |_| flash.with(|f| f.as_deref() == Some(c.as_str())));
     let heat_value = {
         let c = code.clone();
         Memo::new(move |_| heat.with(|h| h.get(&c).copied()))
     };
-    // One class string for every state: the heat tint, finger zone, next key and flash never undo each
-    // other.
+    // One class string for every state: the heat tint, finger zone and flash never undo each other.
     let class = move || {
-        let (is_next, is_shift, is_flash) = state.get();
         let mut cls = String::from("key");
-        let on = [
-            (finger_colours.get(), finger),
-            (heat_value.get().is_some(), "heat"),
-            (is_next, "next"),
-            (is_shift, "next-shift"),
-            (is_flash, "flash"),
-        ];
+        let on = [(finger_colours.get(), finger), (heat_value.get().is_some(), "heat"), (is_flash.get(), "flash")];
         for (on, name) in on {
             if on {
                 cls.push(' ');
@@ -126,6 +114,19 @@ fn Key(key: GeometryKey, shared: Shared) -> impl IntoView {
     .into_any()
 }
 
+/// A ring over the key with code `code` (hidden when there is none); `kind` is its CSS class.
+#[component]
+fn Ring(kind: &'static str, layout: Signal<Layout>, code: Signal<Option<String>>) -> impl IntoView {
+    let place = Memo::new(move |_| code.with(|c| c.as_deref().and_then(|c| layout.with(|l| l.geometry.place(c)))));
+    let var = move |f: fn(KeyPlace) -> String| move || place.get().map(f).unwrap_or_default();
+    view! {
+        <div class=move || if place.with(Option::is_some) { format!("ring {kind}") } else { format!("ring {kind} off") }
+            data-code=move || code.get().unwrap_or_default()
+            style:--x=var(|p| p.units.to_string())
+            style:--row=var(|p| p.row.to_string()) style:--w=var(|p| p.width.to_string())></div>
+    }
+}
+
 /// The keyboard for `layout`.
 #[component]
 pub fn Keyboard(
@@ -140,7 +141,13 @@ pub fn Keyboard(
     /// Heat per key code, 0 (good) to 1 (needs work); empty for no heatmap.
     heat: Signal<BTreeMap<String, f64>>,
 ) -> impl IntoView {
-    let shared = Shared { layout, next, flash, finger_colours, heat };
+    let shared = Shared { layout, flash, finger_colours, heat };
+    // The key to press, a dead key to press before it, and the Shift of the other hand to hold.
+    let next_code = Memo::new(move |_| next.with(|s| s.as_ref().map(|s| s.code.clone())));
+    let dead_code = Memo::new(move |_| next.with(|s| s.as_ref().and_then(|s| s.dead.as_ref().map(|(d, _)| d.clone()))));
+    let shift_code = Memo::new(move |_| {
+        next.with(|s| s.as_ref().filter(|s| s.level.shift()).map(|s| Layout::shift_for(s.finger).to_owned()))
+    });
     let rows = move || {
         layout.with(|l| {
             let mut rows: Vec<Vec<GeometryKey>> = Vec::new();
@@ -160,6 +167,9 @@ pub fn Keyboard(
                     {row.into_iter().map(|key| view! { <Key key shared /> }).collect_view()}
                 </div>
             }).collect_view()}
+            <Ring kind="next" layout code=next_code.into() />
+            <Ring kind="next" layout code=dead_code.into() />
+            <Ring kind="next-shift" layout code=shift_code.into() />
         </div>
     }
 }

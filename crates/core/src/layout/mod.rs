@@ -90,6 +90,27 @@ impl Geometry {
     pub fn key(&self, code: &str) -> Option<&GeometryKey> {
         self.keys.iter().find(|k| k.code.as_deref() == Some(code))
     }
+
+    /// Where the key with this code is drawn: keys are laid out left to right in their row (a key of
+    /// `w` units spans `w` unit keys and the `w - 1` gaps between them, so a key starts `units` whole
+    /// unit-and-gap steps from the row's edge); rows are stacked from the first row present.
+    pub fn place(&self, code: &str) -> Option<KeyPlace> {
+        let key = self.key(code)?;
+        let first_row = self.keys.iter().map(|k| k.row).min()?;
+        let before = self.keys.iter().take_while(|k| !std::ptr::eq(*k, key)).filter(|k| k.row == key.row);
+        Some(KeyPlace { units: before.map(|k| k.width).sum(), row: key.row - first_row, width: key.width })
+    }
+}
+
+/// Where a key is drawn on the on-screen keyboard (see [`Geometry::place`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeyPlace {
+    /// Key units from the row's left edge to the key's.
+    pub units: f32,
+    /// Rows above it.
+    pub row: usize,
+    /// Its width in key units.
+    pub width: f32,
 }
 
 /// How to type one character: the key, its level, the finger, and a dead key to press first, if any.

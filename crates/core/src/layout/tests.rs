@@ -128,3 +128,18 @@ fn bad_geometry_files_are_refused_naming_file_line_and_reason() {
     assert_eq!(e.to_string(), "g.txt:2: duplicate key code KeyQ");
     let _: BTreeMap<String, Geometry> = geometries().unwrap();
 }
+
+#[test]
+fn a_key_is_placed_after_the_keys_before_it_in_its_row() {
+    let ansi = &geometries().unwrap()["ansi"];
+    let place = |code| ansi.place(code).unwrap();
+    assert_eq!(place("Backquote"), KeyPlace { units: 0.0, row: 0, width: 1.0 });
+    // Tab (1.5) and Q..P (10 keys) come before the left bracket.
+    assert_eq!(place("BracketLeft"), KeyPlace { units: 11.5, row: 1, width: 1.0 });
+    // Caps Lock is 1.75 units wide.
+    assert_eq!(place("KeyA"), KeyPlace { units: 1.75, row: 2, width: 1.0 });
+    assert_eq!(place("ShiftLeft").units, 0.0);
+    // A gap counts like a key: the space bar sits after a 3.75-unit gap.
+    assert_eq!(place("Space"), KeyPlace { units: 3.75, row: 4, width: 6.25 });
+    assert_eq!(ansi.place("NoSuchKey"), None);
+}
