@@ -153,6 +153,11 @@ impl Db {
         }
     }
 
+    /// The connection pool, for queries.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// Closes every connection (used before a test drops its database).
     pub async fn close(&self) {
         self.pool.close().await;

@@ -6,10 +6,10 @@ use std::net::SocketAddr;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use klava_wire::{ErrorBody, ErrorDetail};
 
-/// Everything a request can fail with, as a JSON error. (Database failures join when an endpoint can
-/// have one; health reports the database's state instead of failing.)
+/// Everything a request can fail with, as a JSON error with a stable code (health reports the database's
+/// state instead of failing). Bad input is always a 4xx; only the database failing is a 5xx.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// No API endpoint at this path.
@@ -18,17 +18,43 @@ pub enum ApiError {
     /// The path exists but not for this method.
     #[error("this endpoint does not accept that method")]
     MethodNotAllowed,
+    /// The body or query is not what the endpoint takes (the text says what).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The body is over the endpoint's limit.
+    #[error("the request is too large for this endpoint")]
+    TooLarge,
+    /// A login or password that breaks the rules (the text says which).
+    #[error("{0}")]
+    Invalid(String),
+    /// Sign-up with a login another account has.
+    #[error("an account with this login already exists")]
+    LoginTaken,
+    /// Sign-in or recovery with a login, password or code that does not match.
+    #[error("the login or the password (or recovery code) is wrong")]
+    WrongCredentials,
+    /// A confirming password that does not match.
+    #[error("the password is wrong")]
+    WrongPassword,
+    /// No valid session cookie: never signed in, signed out, or expired.
+    #[error("not signed in (or signed out on another device): sign in again")]
+    NotSignedIn,
+    /// A state-changing request without the client header, or from another site.
+    #[error("refused: the request did not come from the Klava app on this site")]
+    CrossSite,
+    /// No such device among the account's sessions.
+    #[error("no signed-in device with this id")]
+    NoSuchDevice,
+    /// The database failed (full, read-only, unreachable); the detail is logged, not sent.
+    #[error("the server cannot reach its storage just now; nothing was changed, try again later")]
+    Storage(#[source] sqlx::Error),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: ErrorDetail<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    code: &'a str,
-    message: String,
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        Self::Storage(e)
+    }
 }
 
 impl ApiError {
@@ -36,6 +62,16 @@ impl ApiError {
         match self {
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            Self::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            Self::LoginTaken => (StatusCode::CONFLICT, "login_taken"),
+            Self::WrongCredentials => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
+            Self::WrongPassword => (StatusCode::FORBIDDEN, "wrong_password"),
+            Self::NotSignedIn => (StatusCode::UNAUTHORIZED, "not_signed_in"),
+            Self::CrossSite => (StatusCode::FORBIDDEN, "cross_site"),
+            Self::NoSuchDevice => (StatusCode::NOT_FOUND, "no_such_device"),
+            Self::Storage(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
         }
     }
 }
@@ -43,7 +79,7 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
-        let body = ErrorBody { error: ErrorDetail { code, message: self.to_string() } };
+        let body = ErrorBody { error: ErrorDetail { code: code.to_owned(), message: self.to_string() } };
         (status, Json(body)).into_response()
     }
 }

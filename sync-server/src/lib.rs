@@ -1,9 +1,11 @@
 //! klava-sync-server: the router, its state, and start-up. `main.rs` only parses flags and calls [`Server`].
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod headers;
+pub mod records;
 pub mod routes;
 pub mod static_files;
 
@@ -15,7 +17,6 @@ use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
@@ -23,8 +24,11 @@ pub use db::{Db, DbTarget};
 pub use error::{ApiError, StartupError};
 use static_files::StaticFiles;
 
-/// Largest request body the API accepts.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Milliseconds since the Unix epoch, by the server's clock.
+pub fn now_ms() -> i64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+}
 
 /// What every handler can reach.
 #[derive(Clone, Debug)]
@@ -36,7 +40,7 @@ pub struct AppState {
 /// The whole HTTP surface: the API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest("/api", routes::router().layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)))
+        .nest("/api", routes::router())
         .fallback(serve_static)
         .with_state(state)
         .layer(axum::middleware::map_response(headers::add))
@@ -71,6 +75,7 @@ impl Server {
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let db = Db::connect(&target).await?;
+        auth::password::warm_up();
         if !config.static_dir.join("index.html").is_file() {
             tracing::warn!(dir = %config.static_dir.display(), "no built app found; run `cargo xtask run`");
         }

@@ -22,6 +22,7 @@ commands:
   build  build the release app into dist/ (what a CDN serves; see docs/DEPLOY.md)
   test   run every test: fmt, clippy (native and wasm32), Rust tests, release build, browser
          end-to-end tests, server tests on SQLite and PostgreSQL
+         (`test STEP` runs only the steps whose names contain STEP, e.g. `test PostgreSQL`)
   size   check the release build in dist/ against tests/size-budget.json
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
   wasm   trunk's pre_build hook: the app's wasm, split by page, bound and optimised
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => serve::run(&args[1..]),
         Some("build") => serve::build(),
-        Some("test") => test::run(),
+        Some("test") => test::run(args.get(1).map(String::as_str)),
         Some("size") => size::check_release_build(),
         Some("dev") => serve::dev(),
         Some("postbuild") => postbuild::run(&args[1..]),

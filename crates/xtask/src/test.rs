@@ -28,12 +28,13 @@ const STEPS: &[Step] = &[
 /// The longest one browser test file may run (node's `--test-timeout`, per test).
 const BROWSER_TEST_TIMEOUT_MS: &str = "--test-timeout=180000";
 
-/// Runs every step; fails on the first failure.
-pub fn run() -> Result {
+/// Runs every step (or, with `only`, the steps whose names contain it, for a quick run by hand); fails
+/// on the first failure.
+pub fn run(only: Option<&str>) -> Result {
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
     let mut failure = None;
-    for (name, minutes, step) in STEPS {
+    for (name, minutes, step) in STEPS.iter().filter(|(name, ..)| only.is_none_or(|o| name.contains(o))) {
         println!("\n==> {name}");
         let t = Instant::now();
         cmd::set_deadline(name, Duration::from_secs(minutes * 60));

@@ -15,7 +15,7 @@ async fn health_reports_version_and_a_migrated_database() {
     assert_eq!(json["status"], "ok");
     assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(json["database"]["status"], "ok");
-    assert_eq!(json["database"]["schema_version"], 1);
+    assert_eq!(json["database"]["schema_version"], 2);
     let backend = serde_json::to_value(app.backend).unwrap();
     assert_eq!(json["database"]["backend"], backend);
     app.finish().await;

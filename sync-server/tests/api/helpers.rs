@@ -21,6 +21,7 @@ pub struct TestApp {
     pub router: Router,
     pub db: Db,
     pub backend: Backend,
+    pub target: DbTarget,
     postgres: Option<(String, String)>,
     _dir: tempfile::TempDir,
 }
@@ -43,7 +44,14 @@ pub async fn spawn_app() -> TestApp {
     };
     let db = Db::connect(&target).await.expect("open the test database");
     let state = AppState { db: db.clone(), static_files: StaticFiles::new(&dir.path().join("dist")).into() };
-    TestApp { router: app(state), db, backend: target.backend(), postgres, _dir: dir }
+    TestApp { router: app(state), db, backend: target.backend(), target, postgres, _dir: dir }
+}
+
+/// A second server instance (its own pool and router) on the same database as `first`.
+pub async fn second_instance(first: &TestApp) -> (Router, Db) {
+    let db = Db::connect(&first.target).await.expect("open the shared database");
+    let state = AppState { db: db.clone(), static_files: StaticFiles::new(&first._dir.path().join("dist")).into() };
+    (app(state), db)
 }
 
 impl TestApp {
@@ -108,4 +116,85 @@ fn replace_database(url: &str, name: &str) -> String {
         Some(q) => format!("{prefix}/{name}?{q}"),
         None => format!("{prefix}/{name}"),
     }
+}
+
+/// One browser against the test app: keeps its session cookie and sends the client header, as the app
+/// does.
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub cookie: Option<String>,
+    pub user_agent: &'static str,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp, user_agent: &'static str) -> Self {
+        Self { app, cookie: None, user_agent }
+    }
+
+    /// Sends `method path` with a JSON body (or none), keeping any cookie the answer sets; the status
+    /// and the body as JSON (`null` when empty).
+    pub async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (axum::http::StatusCode, serde_json::Value) {
+        let mut req = Request::builder().method(method).uri(path).header("user-agent", self.user_agent);
+        if method != "GET" {
+            req = req.header(klava_wire::CLIENT_HEADER, "1");
+        }
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", format!("{}={c}", klava_wire::SESSION_COOKIE));
+        }
+        let req = match body {
+            Some(b) => req.header("content-type", "application/json").body(Body::from(b.to_string())),
+            None => req.body(Body::empty()),
+        };
+        let res = self.app.request(req.unwrap()).await;
+        if let Some(set) = res.headers().get("set-cookie") {
+            let set = set.to_str().unwrap();
+            let value = set.split(';').next().unwrap().split_once('=').unwrap().1;
+            self.cookie = (!value.is_empty()).then(|| value.to_owned());
+        }
+        let status = res.status();
+        let bytes = body_bytes(res).await;
+        let json = if bytes.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_slice(&bytes).expect("a JSON body")
+        };
+        (status, json)
+    }
+
+    pub async fn get(&mut self, path: &str) -> (axum::http::StatusCode, serde_json::Value) {
+        self.send("GET", path, None).await
+    }
+
+    pub async fn post(&mut self, path: &str, body: serde_json::Value) -> (axum::http::StatusCode, serde_json::Value) {
+        self.send("POST", path, Some(body)).await
+    }
+
+    /// Signs up `login` with `password`; the recovery codes.
+    pub async fn sign_up(&mut self, login: &str, password: &str) -> Vec<String> {
+        let (status, json) =
+            self.post("/api/account/signup", serde_json::json!({"login": login, "password": password})).await;
+        assert_eq!(status, axum::http::StatusCode::CREATED, "{json}");
+        serde_json::from_value(json["recovery_codes"].clone()).unwrap()
+    }
+}
+
+/// A valid setting record with id `id`, dated `ms`.
+pub fn setting(id: &str, value: &str, ms: u64) -> serde_json::Value {
+    serde_json::json!({"id": id, "device": "dev1", "body": {"type": "setting", "key": "theme",
+        "value": format!("\"{value}\""), "hlc": {"ms": ms, "counter": 0, "device": "dev1"}}})
+}
+
+/// A tombstone record deleting `target`.
+pub fn tombstone(id: &str, target: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "device": "dev1", "body": {"type": "delete", "target": target}})
+}
+
+/// Now, in milliseconds since the epoch.
+pub fn now() -> u64 {
+    u64::try_from(klava_sync_server::now_ms()).unwrap()
 }

@@ -3,7 +3,9 @@
 //! The database is SQLite unless `KLAVA_TEST_POSTGRES_URL` names a PostgreSQL server to create test
 //! databases on (`cargo xtask test` runs this binary both ways).
 
+mod account;
 mod health;
 mod helpers;
 mod startup;
 mod static_files;
+mod sync;
