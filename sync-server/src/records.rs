@@ -134,8 +134,7 @@ pub async fn pull(db: &AnyPool, user: i64, cursor: i64, limit: usize) -> Result<
     let mut next = cursor;
     for row in rows.iter().take(limit) {
         next = row.try_get("seq")?;
-        let body: String = row.try_get("body")?;
-        records.push(RawValue::from_string(body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?);
+        records.push(raw(row.try_get("body")?)?);
     }
     Ok(Pulled { records, cursor: next, more })
 }
@@ -147,5 +146,10 @@ pub async fn pull(db: &AnyPool, user: i64, cursor: i64, limit: usize) -> Result<
 pub async fn all(db: &AnyPool, user: i64) -> Result<Vec<Box<RawValue>>, sqlx::Error> {
     let bodies: Vec<String> =
         sqlx::query_scalar("SELECT body FROM records WHERE user_id = $1 ORDER BY seq").bind(user).fetch_all(db).await?;
-    bodies.into_iter().map(|b| RawValue::from_string(b).map_err(|e| sqlx::Error::Decode(Box::new(e)))).collect()
+    bodies.into_iter().map(raw).collect()
+}
+
+/// A stored body as raw JSON (it was checked when pushed; a damaged one is a decoding error).
+fn raw(body: String) -> Result<Box<RawValue>, sqlx::Error> {
+    RawValue::from_string(body).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }

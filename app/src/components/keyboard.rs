@@ -148,16 +148,10 @@ pub fn Keyboard(
     let shift_code = Memo::new(move |_| {
         next.with(|s| s.as_ref().filter(|s| s.level.shift()).map(|s| Layout::shift_for(s.finger).to_owned()))
     });
+    // The same rows `Geometry::place` puts the rings in.
     let rows = move || {
         layout.with(|l| {
-            let mut rows: Vec<Vec<GeometryKey>> = Vec::new();
-            for k in &l.geometry.keys {
-                if rows.len() <= k.row {
-                    rows.resize(k.row + 1, Vec::new());
-                }
-                rows[k.row].push(k.clone());
-            }
-            rows
+            l.geometry.rows().into_iter().map(|r| r.into_iter().cloned().collect::<Vec<_>>()).collect::<Vec<_>>()
         })
     };
     view! {

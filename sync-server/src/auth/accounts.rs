@@ -86,9 +86,15 @@ pub async fn user_by_id(db: &AnyPool, id: i64) -> Result<Option<User>, sqlx::Err
     row.as_ref().map(user).transpose()
 }
 
-pub async fn set_password<'c>(db: impl Executor<'c, Database = Any>, user: i64, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user).execute(db).await?;
-    Ok(())
+/// Sets a new password hash and signs out every session of `user` but `keep` (a token hash), if given.
+pub async fn replace_password(
+    conn: &mut sqlx::AnyConnection,
+    user: i64,
+    hash: &str,
+    keep: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user).execute(&mut *conn).await?;
+    delete_sessions(&mut *conn, user, keep).await
 }
 
 /// Stores the hashes of a user's recovery codes.

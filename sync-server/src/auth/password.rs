@@ -7,8 +7,6 @@ use std::sync::LazyLock;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::error::ApiError;
-
 /// OWASP's Password Storage Cheat Sheet, argon2id's first option: m = 19 MiB, t = 2, p = 1.
 pub const MEMORY_KIB: u32 = 19 * 1024;
 pub const PASSES: u32 = 2;
@@ -32,13 +30,11 @@ fn verify_now(password: &str, hash: &str) -> bool {
 }
 
 /// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) of `password`, with a fresh salt.
-///
-/// # Errors
-/// Never in practice; a failed blocking task is reported as a bad request rather than a panic.
-pub async fn hash(password: String) -> Result<String, ApiError> {
+pub async fn hash(password: String) -> String {
+    // Hashing cannot fail with these parameters; a panic in the task is passed on, not dressed as an error.
     tokio::task::spawn_blocking(move || hash_now(&password))
         .await
-        .map_err(|e| ApiError::BadRequest(format!("the password could not be hashed: {e}")))
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
 }
 
 /// Whether `password` matches `hash`; with no hash (unknown login) it checks a dummy one and says no.

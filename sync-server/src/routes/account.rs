@@ -16,7 +16,11 @@ use crate::error::ApiError;
 use crate::{AppState, now_ms, records};
 
 /// Opens a session for `user` on this device; the token for its cookie.
-async fn open_session(state: &AppState, user: i64, client: &Client) -> Result<String, ApiError> {
+async fn open_session<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    user: i64,
+    client: &Client,
+) -> Result<String, sqlx::Error> {
     let token = secret::token();
     let now = now_ms();
     let session = NewSession {
@@ -27,7 +31,7 @@ async fn open_session(state: &AppState, user: i64, client: &Client) -> Result<St
         now,
         expires: now + SESSION_TTL_MS,
     };
-    accounts::create_session(state.db.pool(), session).await?;
+    accounts::create_session(db, session).await?;
     Ok(token)
 }
 
@@ -39,7 +43,7 @@ pub async fn sign_up(
 ) -> Result<Response, ApiError> {
     let (login, shown) = accounts::check_login(&c.login)?;
     accounts::check_password(&c.password)?;
-    let hash = password::hash(c.password).await?;
+    let hash = password::hash(c.password).await;
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| secret::recovery_code()).collect();
     let hashes: Vec<String> = codes.iter().map(|c| secret::digest(&secret::normalise_code(c))).collect();
     let now = now_ms();
@@ -48,8 +52,8 @@ pub async fn sign_up(
         return Err(ApiError::LoginTaken);
     };
     accounts::add_recovery_codes(&mut tx, user, &hashes).await?;
+    let token = open_session(&mut *tx, user, &client).await?;
     tx.commit().await?;
-    let token = open_session(&state, user, &client).await?;
     let body = SignedUp { account: Account { login: shown, created_ms: now }, recovery_codes: codes };
     Ok((StatusCode::CREATED, cookie_headers(Some(&token)), Json(body)).into_response())
 }
@@ -65,7 +69,7 @@ pub async fn sign_in(
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     let ok = password::verify(c.password, user.as_ref().map(|u| u.password_hash.clone())).await;
     let user = user.filter(|_| ok).ok_or(ApiError::WrongCredentials)?;
-    let token = open_session(&state, user.id, &client).await?;
+    let token = open_session(state.db.pool(), user.id, &client).await?;
     Ok((cookie_headers(Some(&token)), Json(user.account)).into_response())
 }
 
@@ -123,10 +127,9 @@ pub async fn change_password(
 ) -> Result<StatusCode, ApiError> {
     accounts::check_password(&c.new_password)?;
     confirm(&state, &me, c.current_password).await?;
-    let hash = password::hash(c.new_password).await?;
+    let hash = password::hash(c.new_password).await;
     let mut tx = state.db.pool().begin().await?;
-    accounts::set_password(&mut *tx, me.user_id, &hash).await?;
-    accounts::delete_sessions(&mut *tx, me.user_id, Some(&me.token_hash)).await?;
+    accounts::replace_password(&mut tx, me.user_id, &hash, Some(&me.token_hash)).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -142,7 +145,7 @@ pub async fn recover(
     let login = accounts::check_login(&r.login).map(|(l, _)| l).unwrap_or_default();
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     // The same work whether the account exists or not: hash the new password either way.
-    let hash = password::hash(r.new_password).await?;
+    let hash = password::hash(r.new_password).await;
     let user = user.ok_or(ApiError::WrongCredentials)?;
     let mut tx = state.db.pool().begin().await?;
     if !accounts::take_recovery_code(&mut *tx, user.id, &secret::digest(&secret::normalise_code(&r.recovery_code)))
@@ -150,10 +153,9 @@ pub async fn recover(
     {
         return Err(ApiError::WrongCredentials);
     }
-    accounts::set_password(&mut *tx, user.id, &hash).await?;
-    accounts::delete_sessions(&mut *tx, user.id, None).await?;
+    accounts::replace_password(&mut tx, user.id, &hash, None).await?;
+    let token = open_session(&mut *tx, user.id, &client).await?;
     tx.commit().await?;
-    let token = open_session(&state, user.id, &client).await?;
     let left = accounts::recovery_codes_left(state.db.pool(), user.id).await?;
     Ok((cookie_headers(Some(&token)), Json(Recovered { account: user.account, recovery_codes_left: left }))
         .into_response())

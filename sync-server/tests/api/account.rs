@@ -78,17 +78,8 @@ async fn bad_sign_ups_and_bad_bodies_get_clear_json_errors() {
         assert_eq!(json["error"]["code"], code, "{body}: {json}");
         assert!(!json["error"]["message"].as_str().unwrap().is_empty());
     }
-    let res = app
-        .request(
-            Request::post("/api/account/signin")
-                .header("content-type", "application/json")
-                .header(klava_wire::CLIENT_HEADER, "1")
-                .body(Body::from("{\"login\": \"ada\", "))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(body_json(res).await["error"]["code"], "bad_request");
+    let (status, json) = b.send_body("POST", "/api/account/signin", Body::from("{\"login\": \"ada\", ")).await;
+    assert_eq!((status, json["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
     app.finish().await;
 }
 

@@ -118,39 +118,36 @@ fn replace_database(url: &str, name: &str) -> String {
     }
 }
 
-/// One browser against the test app: keeps its session cookie and sends the client header, as the app
-/// does.
-pub struct Browser<'a> {
-    pub app: &'a TestApp,
+/// One browser against a server instance: keeps its session cookie and sends the client header, as the
+/// app does.
+#[derive(Clone)]
+pub struct Browser {
+    pub router: Router,
     pub cookie: Option<String>,
     pub user_agent: &'static str,
 }
 
-impl<'a> Browser<'a> {
-    pub fn new(app: &'a TestApp, user_agent: &'static str) -> Self {
-        Self { app, cookie: None, user_agent }
+impl Browser {
+    pub fn new(app: &TestApp, user_agent: &'static str) -> Self {
+        Self { router: app.router.clone(), cookie: None, user_agent }
     }
 
-    /// Sends `method path` with a JSON body (or none), keeping any cookie the answer sets; the status
-    /// and the body as JSON (`null` when empty).
-    pub async fn send(
+    /// Sends `method path` with `body` as it is, keeping any cookie the answer sets; the status and the body
+    /// as JSON (`null` when empty).
+    pub async fn send_body(
         &mut self,
         method: &str,
         path: &str,
-        body: Option<serde_json::Value>,
+        body: Body,
     ) -> (axum::http::StatusCode, serde_json::Value) {
         let mut req = Request::builder().method(method).uri(path).header("user-agent", self.user_agent);
         if method != "GET" {
-            req = req.header(klava_wire::CLIENT_HEADER, "1");
+            req = req.header(klava_wire::CLIENT_HEADER, "1").header("content-type", "application/json");
         }
         if let Some(c) = &self.cookie {
             req = req.header("cookie", format!("{}={c}", klava_wire::SESSION_COOKIE));
         }
-        let req = match body {
-            Some(b) => req.header("content-type", "application/json").body(Body::from(b.to_string())),
-            None => req.body(Body::empty()),
-        };
-        let res = self.app.request(req.unwrap()).await;
+        let res = self.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
         if let Some(set) = res.headers().get("set-cookie") {
             let set = set.to_str().unwrap();
             let value = set.split(';').next().unwrap().split_once('=').unwrap().1;
@@ -164,6 +161,16 @@ impl<'a> Browser<'a> {
             serde_json::from_slice(&bytes).expect("a JSON body")
         };
         (status, json)
+    }
+
+    /// [`Browser::send_body`] with a JSON body, or none.
+    pub async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (axum::http::StatusCode, serde_json::Value) {
+        self.send_body(method, path, body.map_or_else(Body::empty, |b| Body::from(b.to_string()))).await
     }
 
     pub async fn get(&mut self, path: &str) -> (axum::http::StatusCode, serde_json::Value) {

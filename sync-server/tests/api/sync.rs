@@ -4,11 +4,10 @@
 use std::collections::BTreeSet;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
-use crate::helpers::{Browser, body_json, now, second_instance, setting, spawn_app, tombstone};
+use crate::helpers::{Browser, now, second_instance, setting, spawn_app, tombstone};
 
 const PW: &str = "correct horse battery";
 
@@ -105,18 +104,8 @@ async fn oversized_and_malformed_pushes_get_json_errors_and_change_nothing() {
     let (status, json) = b.post("/api/sync/push", json!({"records": {"id": "x"}})).await;
     assert_eq!((status, json["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
     let huge = format!("{{\"records\": [\"{}\"]}}", "x".repeat(17 * 1024 * 1024));
-    let res = app
-        .request(
-            Request::post("/api/sync/push")
-                .header("content-type", "application/json")
-                .header(klava_wire::CLIENT_HEADER, "1")
-                .header("cookie", format!("klava_session={}", b.cookie.clone().unwrap()))
-                .body(Body::from(huge))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(body_json(res).await["error"]["code"], "too_large");
+    let (status, json) = b.send_body("POST", "/api/sync/push", Body::from(huge)).await;
+    assert_eq!((status, json["error"]["code"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_large")));
     for bad in
         ["/api/sync/pull?after=-1", "/api/sync/pull?limit=0", "/api/sync/pull?limit=100000", "/api/sync/pull?after=x"]
     {
@@ -161,48 +150,35 @@ async fn sync_needs_a_session_and_never_shows_another_accounts_records() {
 /// both: every record reaches the reader exactly once, and the two instances agree on the result.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_pushes_on_two_instances_never_hide_a_record_from_a_pull() {
-    let app = spawn_app().await;
-    let (second, second_db) = second_instance(&app).await;
-    let mut b = Browser::new(&app, "laptop");
-    b.sign_up("ada", PW).await;
-    let cookie = format!("klava_session={}", b.cookie.clone().unwrap());
-    let routers = [app.router.clone(), second.clone()];
-    let t = now();
     const WRITERS: usize = 6;
     const BATCHES: usize = 8;
-    let send = |router: axum::Router, req: Request<Body>| async move {
-        let res = router.oneshot(req).await.unwrap();
-        let status = res.status();
-        (status, body_json(res).await)
-    };
-    let writers = (0..WRITERS).map(|w| {
-        let (router, cookie, send) = (routers[w % 2].clone(), cookie.clone(), send);
-        tokio::spawn(async move {
-            for k in 0..BATCHES {
-                let records: Vec<Value> = (0..5).map(|i| setting(&format!("w{w}-{k}-{i}"), "x", t)).collect();
-                let req = Request::post("/api/sync/push")
-                    .header("content-type", "application/json")
-                    .header(klava_wire::CLIENT_HEADER, "1")
-                    .header("cookie", &cookie)
-                    .body(Body::from(json!({"records": records}).to_string()))
-                    .unwrap();
-                let (status, json) = send(router.clone(), req).await;
-                assert_eq!(status, StatusCode::OK, "{json}");
-                assert_eq!(json["stored"].as_array().unwrap().len(), 5, "{json}");
-            }
+    const TOTAL: usize = WRITERS * BATCHES * 5;
+    let app = spawn_app().await;
+    let (second, second_db) = second_instance(&app).await;
+    let mut first = Browser::new(&app, "laptop");
+    first.sign_up("ada", PW).await;
+    // The same account signed in, on each instance.
+    let on = [first.clone(), Browser { router: second, ..first.clone() }];
+    let t = now();
+    let writers: Vec<_> = (0..WRITERS)
+        .map(|w| {
+            let mut b = on[w % 2].clone();
+            tokio::spawn(async move {
+                for k in 0..BATCHES {
+                    let records: Vec<Value> = (0..5).map(|i| setting(&format!("w{w}-{k}-{i}"), "x", t)).collect();
+                    let (status, json) = b.post("/api/sync/push", json!({"records": records})).await;
+                    assert_eq!(status, StatusCode::OK, "{json}");
+                    assert_eq!(json["stored"].as_array().unwrap().len(), 5, "{json}");
+                }
+            })
         })
-    });
-    let writers: Vec<_> = writers.collect();
+        .collect();
     let reader = {
-        let (routers, cookie) = (routers.clone(), cookie.clone());
+        let mut on = on.clone();
         tokio::spawn(async move {
             let (mut cursor, mut seen, mut turn) = (0_i64, Vec::<String>::new(), 0);
-            while seen.len() < WRITERS * BATCHES * 5 {
-                let req = Request::get(format!("/api/sync/pull?after={cursor}&limit=7"))
-                    .header("cookie", &cookie)
-                    .body(Body::empty())
-                    .unwrap();
-                let (status, page) = send(routers[turn % 2].clone(), req).await;
+            while seen.len() < TOTAL {
+                let (status, page) = on[turn % 2].get(&format!("/api/sync/pull?after={cursor}&limit=7")).await;
                 assert_eq!(status, StatusCode::OK);
                 seen.extend(ids(&page["records"]));
                 cursor = page["cursor"].as_i64().unwrap();
@@ -219,16 +195,13 @@ async fn concurrent_pushes_on_two_instances_never_hide_a_record_from_a_pull() {
         tokio::time::timeout(std::time::Duration::from_secs(60), reader).await.expect("the reader caught up").unwrap();
     let unique: BTreeSet<&String> = seen.iter().collect();
     assert_eq!(unique.len(), seen.len(), "no record reached the reader twice");
-    assert_eq!(unique.len(), WRITERS * BATCHES * 5, "every record reached the reader");
-    // Both instances answer the same.
-    let pull_all = |router: axum::Router| {
-        let cookie = cookie.clone();
-        async move {
-            let req = Request::get("/api/sync/pull?limit=500").header("cookie", &cookie).body(Body::empty()).unwrap();
-            send(router, req).await.1
-        }
-    };
-    assert_eq!(pull_all(app.router.clone()).await, pull_all(second).await);
+    assert_eq!(unique.len(), TOTAL, "every record reached the reader");
+    let [mut a, mut b] = on;
+    assert_eq!(
+        a.get("/api/sync/pull?limit=500").await,
+        b.get("/api/sync/pull?limit=500").await,
+        "both instances agree"
+    );
     second_db.close().await;
     app.finish().await;
 }

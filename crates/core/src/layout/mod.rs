@@ -91,14 +91,24 @@ impl Geometry {
         self.keys.iter().find(|k| k.code.as_deref() == Some(code))
     }
 
-    /// Where the key with this code is drawn: keys are laid out left to right in their row (a key of
-    /// `w` units spans `w` unit keys and the `w - 1` gaps between them, so a key starts `units` whole
-    /// unit-and-gap steps from the row's edge); rows are stacked from the first row present.
+    /// The keys row by row, as drawn: rows from the top, rows without keys left out, keys in file order.
+    pub fn rows(&self) -> Vec<Vec<&GeometryKey>> {
+        let mut rows: BTreeMap<usize, Vec<&GeometryKey>> = BTreeMap::new();
+        for k in &self.keys {
+            rows.entry(k.row).or_default().push(k);
+        }
+        rows.into_values().collect()
+    }
+
+    /// Where the key with this code is drawn in [`Geometry::rows`]: a key of `w` units spans `w` unit keys
+    /// and the `w - 1` gaps between them, so a key starts `units` whole unit-and-gap steps from its row's
+    /// edge.
     pub fn place(&self, code: &str) -> Option<KeyPlace> {
-        let key = self.key(code)?;
-        let first_row = self.keys.iter().map(|k| k.row).min()?;
-        let before = self.keys.iter().take_while(|k| !std::ptr::eq(*k, key)).filter(|k| k.row == key.row);
-        Some(KeyPlace { units: before.map(|k| k.width).sum(), row: key.row - first_row, width: key.width })
+        self.rows().iter().enumerate().find_map(|(row, keys)| {
+            let at = keys.iter().position(|k| k.code.as_deref() == Some(code))?;
+            let units = keys[..at].iter().map(|k| k.width).sum();
+            Some(KeyPlace { units, row, width: keys[at].width })
+        })
     }
 }
 

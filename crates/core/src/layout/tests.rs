@@ -143,3 +143,19 @@ fn a_key_is_placed_after_the_keys_before_it_in_its_row() {
     assert_eq!(place("Space"), KeyPlace { units: 3.75, row: 4, width: 6.25 });
     assert_eq!(ansi.place("NoSuchKey"), None);
 }
+
+#[test]
+fn rows_leave_out_empty_ones_and_places_count_only_drawn_rows() {
+    let key = |row, code: &str| GeometryKey {
+        row,
+        code: Some(code.into()),
+        width: 1.0,
+        finger: None,
+        home: false,
+        bump: false,
+    };
+    let g = Geometry { keys: vec![key(3, "KeyB"), key(1, "KeyA"), key(3, "KeyC")] };
+    let rows: Vec<Vec<_>> = g.rows().iter().map(|r| r.iter().map(|k| k.code.clone().unwrap()).collect()).collect();
+    assert_eq!(rows, [vec!["KeyA"], vec!["KeyB", "KeyC"]]);
+    assert_eq!(g.place("KeyC"), Some(KeyPlace { units: 1.0, row: 1, width: 1.0 }));
+}
