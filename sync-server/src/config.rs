@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::limits::RateLimits;
+
 /// How the server is started. Every flag can also come from the environment variable named beside it.
 #[derive(Parser, Debug, Clone)]
 #[command(name = "klava-sync-server", version, about = "Klava's sync server; also serves the built app.")]
@@ -25,4 +27,28 @@ pub struct Config {
     /// Directory holding the built app (trunk's output).
     #[arg(long, env = "KLAVA_STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,
+
+    /// Sign-up, sign-in and recovery attempts a minute from one client address (0: no limit).
+    #[arg(long, env = "KLAVA_ATTEMPTS_PER_IP", default_value_t = RateLimits::default().per_ip)]
+    pub attempts_per_ip: u32,
+
+    /// Sign-in and recovery attempts a minute on one login, from any address (0: no limit).
+    #[arg(long, env = "KLAVA_ATTEMPTS_PER_LOGIN", default_value_t = RateLimits::default().per_login)]
+    pub attempts_per_login: u32,
+
+    /// Take the client address from the last `X-Forwarded-For` entry (only behind a reverse proxy that
+    /// sets it; otherwise clients could choose their own address).
+    #[arg(long, env = "KLAVA_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+
+    /// Longest time one request may take, in seconds, before it is answered 503.
+    #[arg(long, env = "KLAVA_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout_s: u64,
+}
+
+impl Config {
+    /// The rate limits these flags ask for.
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits { per_ip: self.attempts_per_ip, per_login: self.attempts_per_login }
+    }
 }

@@ -45,7 +45,19 @@ pub enum ApiError {
     /// No such device among the account's sessions.
     #[error("no signed-in device with this id")]
     NoSuchDevice,
-    /// The database failed (full, read-only, unreachable); the detail is logged, not sent.
+    /// Too many sign-in, sign-up or recovery attempts from this address or on this login.
+    #[error("too many attempts: wait {retry_after_s} s and try again")]
+    TooManyAttempts { retry_after_s: u64 },
+    /// The request took longer than the server allows.
+    #[error("the server took too long to answer; nothing may have been changed, try again")]
+    Timeout,
+    /// The database's disk is full; the detail is logged, not sent.
+    #[error("the server's storage is full; nothing was changed, try again later")]
+    StorageFull(#[source] sqlx::Error),
+    /// The database is read-only (maintenance, a replica, a file without write permission).
+    #[error("the server is read-only just now; nothing was changed, try again later")]
+    ReadOnly(#[source] sqlx::Error),
+    /// The database failed otherwise (unreachable, restarting); the detail is logged, not sent.
     #[error("the server cannot reach its storage just now; nothing was changed, try again later")]
     Storage(#[source] sqlx::Error),
 }
@@ -53,7 +65,14 @@ pub enum ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         tracing::error!(error = %e, "database error");
-        Self::Storage(e)
+        // SQLite's primary result codes (the low byte of an extended one) and PostgreSQL's SQLSTATEs.
+        let code = e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned()).unwrap_or_default();
+        let sqlite_primary = code.parse::<i32>().ok().map(|c| c & 0xff);
+        match (sqlite_primary, code.as_str()) {
+            (Some(13), _) | (_, "53100") => Self::StorageFull(e),
+            (Some(8), _) | (_, "25006") => Self::ReadOnly(e),
+            _ => Self::Storage(e),
+        }
     }
 }
 
@@ -71,6 +90,10 @@ impl ApiError {
             Self::NotSignedIn => (StatusCode::UNAUTHORIZED, "not_signed_in"),
             Self::CrossSite => (StatusCode::FORBIDDEN, "cross_site"),
             Self::NoSuchDevice => (StatusCode::NOT_FOUND, "no_such_device"),
+            Self::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            Self::Timeout => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
+            Self::StorageFull(_) => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
+            Self::ReadOnly(_) => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
             Self::Storage(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
         }
     }
@@ -80,7 +103,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         let body = ErrorBody { error: ErrorDetail { code: code.to_owned(), message: self.to_string() } };
-        (status, Json(body)).into_response()
+        let mut res = (status, Json(body)).into_response();
+        if let Self::TooManyAttempts { retry_after_s } = self {
+            res.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_s.into());
+        }
+        res
     }
 }
 

@@ -5,23 +5,26 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod headers;
+pub mod limits;
+pub mod observe;
 pub mod records;
 pub mod routes;
 pub mod static_files;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 pub use db::{Db, DbTarget};
 pub use error::{ApiError, StartupError};
+use limits::Limiter;
 use static_files::StaticFiles;
 
 /// Milliseconds since the Unix epoch, by the server's clock.
@@ -35,17 +38,37 @@ pub fn now_ms() -> i64 {
 pub struct AppState {
     pub db: Db,
     pub static_files: Arc<StaticFiles>,
+    pub limiter: Limiter,
+    /// Whether the client address comes from `X-Forwarded-For`.
+    pub behind_proxy: bool,
+    /// The longest a request may take.
+    pub request_timeout: Duration,
+}
+
+impl AppState {
+    /// The state for a server on `db` configured by `config`.
+    pub fn new(db: Db, config: &Config) -> Self {
+        observe::metrics();
+        Self {
+            db,
+            static_files: Arc::new(StaticFiles::new(&config.static_dir)),
+            limiter: Limiter::new(config.rate_limits()),
+            behind_proxy: config.behind_proxy,
+            request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
+        }
+    }
 }
 
 /// The whole HTTP surface: the API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", routes::router())
+        .route("/metrics", axum::routing::get(observe::serve_metrics))
         .fallback(serve_static)
-        .with_state(state)
         .layer(axum::middleware::map_response(headers::add))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), observe::track))
+        .with_state(state)
 }
 
 /// Everything outside the API routes. Paths under `/api` that the API router did not take (`/api`,
@@ -79,7 +102,18 @@ impl Server {
         if !config.static_dir.join("index.html").is_file() {
             tracing::warn!(dir = %config.static_dir.display(), "no built app found; run `cargo xtask run`");
         }
-        let state = AppState { db, static_files: Arc::new(StaticFiles::new(&config.static_dir)) };
+        let state = AppState::new(db, config);
+        let limiter = state.limiter.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(10));
+            for tick in 0_u64.. {
+                every.tick().await;
+                observe::metrics().run_upkeep();
+                if tick % 6 == 0 {
+                    limiter.forget_idle();
+                }
+            }
+        });
         Ok(Self { listener, router: app(state), target })
     }
 
@@ -98,10 +132,8 @@ impl Server {
     /// # Errors
     /// [`StartupError::Serve`] when the listener fails.
     pub async fn run(self) -> Result<(), StartupError> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(StartupError::Serve)
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(StartupError::Serve)
     }
 }
 

@@ -12,11 +12,15 @@ use klava_wire::{MAX_ACCOUNT_BYTES, MAX_ACCOUNT_RECORDS, MAX_RECORD_BYTES, Pulle
 use serde_json::value::RawValue;
 use sqlx::{AnyPool, Row};
 
+use crate::observe;
+
 /// A pushed record that passed the checks.
 struct Valid<'a> {
     index: usize,
     id: String,
     text: &'a str,
+    /// When the record was made on its device, if it says.
+    dated_ms: Option<f64>,
 }
 
 fn refused(index: usize, id: Option<String>, code: &str, message: impl Into<String>) -> Refused {
@@ -34,7 +38,7 @@ fn check(index: usize, raw: &RawValue, now_ms: f64) -> Result<Valid<'_>, Refused
     }
     let record: Record = serde_json::from_str(text).map_err(|e| refused(index, id_of(), "invalid", e.to_string()))?;
     record.validate_at(now_ms).map_err(|e| refused(index, Some(record.id.to_string()), "invalid", e.to_string()))?;
-    Ok(Valid { index, id: record.id.to_string(), text })
+    Ok(Valid { index, id: record.id.to_string(), text, dated_ms: record.dated_ms() })
 }
 
 /// Stores what is valid among `records` for `user`, each id once: a record already stored with the same
@@ -53,8 +57,10 @@ pub async fn push(db: &AnyPool, user: i64, records: &[Box<RawValue>], now_ms: f6
         }
     }
     if valid.is_empty() {
+        observe::pushed(0, out.refused.len(), &[]);
         return Ok(out);
     }
+    let mut lags = Vec::new();
     let mut tx = db.begin().await?;
     // Takes the user row's lock until the commit (see the module's note).
     let row = sqlx::query(
@@ -86,6 +92,7 @@ pub async fn push(db: &AnyPool, user: i64, records: &[Box<RawValue>], now_ms: f6
         };
         if inserted {
             (seq, count, bytes) = (seq + 1, count + 1, bytes.saturating_add(size));
+            lags.extend(v.dated_ms.map(|t| (now_ms - t) / 1e3));
             out.stored.push(v.id);
             continue;
         }
@@ -115,6 +122,7 @@ pub async fn push(db: &AnyPool, user: i64, records: &[Box<RawValue>], now_ms: f6
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    observe::pushed(out.stored.len(), out.refused.len(), &lags);
     Ok(out)
 }
 

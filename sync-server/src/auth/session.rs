@@ -2,7 +2,9 @@
 //! to a session that has not expired. Sessions slide: each use (at most once a minute) moves the expiry
 //! to [`SESSION_TTL_MS`] after now, so a learner who practises weekly stays signed in.
 
-use axum::extract::FromRequestParts;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
@@ -29,13 +31,22 @@ pub struct Authed {
 #[derive(Clone, Debug)]
 pub struct Client {
     pub user_agent: String,
+    /// The address the connection came from (behind a proxy: the last `X-Forwarded-For` entry);
+    /// unspecified when unknown.
+    pub ip: IpAddr,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Client {
+impl FromRequestParts<AppState> for Client {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ua = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        Ok(Self { user_agent: ua.chars().take(256).collect() })
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let forwarded = || {
+            let all = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
+            all.flat_map(|v| v.split(',')).last().and_then(|ip| ip.trim().parse().ok())
+        };
+        let ip = if state.behind_proxy { forwarded().or(peer) } else { peer };
+        Ok(Self { user_agent: ua.chars().take(256).collect(), ip: ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)) })
     }
 }
 

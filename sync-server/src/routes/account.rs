@@ -41,6 +41,7 @@ pub async fn sign_up(
     client: Client,
     Body(c): Body<Credentials>,
 ) -> Result<Response, ApiError> {
+    state.limiter.attempt(client.ip, "")?;
     let (login, shown) = accounts::check_login(&c.login)?;
     accounts::check_password(&c.password)?;
     let hash = password::hash(c.password).await;
@@ -66,6 +67,7 @@ pub async fn sign_in(
     Body(c): Body<Credentials>,
 ) -> Result<Response, ApiError> {
     let login = accounts::check_login(&c.login).map(|(l, _)| l).unwrap_or_default();
+    state.limiter.attempt(client.ip, &login)?;
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     let ok = password::verify(c.password, user.as_ref().map(|u| u.password_hash.clone())).await;
     let user = user.filter(|_| ok).ok_or(ApiError::WrongCredentials)?;
@@ -141,8 +143,9 @@ pub async fn recover(
     client: Client,
     Body(r): Body<Recover>,
 ) -> Result<Response, ApiError> {
-    accounts::check_password(&r.new_password)?;
     let login = accounts::check_login(&r.login).map(|(l, _)| l).unwrap_or_default();
+    state.limiter.attempt(client.ip, &login)?;
+    accounts::check_password(&r.new_password)?;
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     // The same work whether the account exists or not: hash the new password either way.
     let hash = password::hash(r.new_password).await;

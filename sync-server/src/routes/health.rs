@@ -1,4 +1,5 @@
-//! `GET /api/health`: the build version and whether the database answers.
+//! `GET /api/health`: the build version and whether the database answers; `/api/health/live` (the process
+//! answers: restart it if not) and `/api/health/ready` (it can serve: send it traffic only if so).
 
 use axum::Json;
 use axum::extract::State;
@@ -33,4 +34,18 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
     };
     let code = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (code, Json(report))
+}
+
+/// `GET /api/health/live`: 200 whenever the process can answer at all; it never touches the database, so a
+/// database outage does not get every instance restarted.
+pub async fn live() -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
+/// `GET /api/health/ready`: 204 when the database answers, else 503 with the health report.
+pub async fn ready(state: State<AppState>) -> Result<StatusCode, (StatusCode, Json<Health>)> {
+    match health(state).await {
+        (StatusCode::OK, _) => Ok(StatusCode::NO_CONTENT),
+        failed => Err(failed),
+    }
 }

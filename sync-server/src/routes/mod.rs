@@ -16,6 +16,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::observe;
 
 /// Largest request body outside a push.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -26,6 +27,8 @@ pub const MAX_PUSH_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub fn router() -> Router<AppState> {
     let small = Router::new()
         .route("/health", get(health::health))
+        .route("/health/live", get(health::live))
+        .route("/health/ready", get(health::ready))
         .route("/account", get(account::me))
         .route("/account/signup", post(account::sign_up))
         .route("/account/signin", post(account::sign_in))
@@ -47,6 +50,7 @@ pub fn router() -> Router<AppState> {
     small
         .merge(push)
         .route_layer(middleware::from_fn(same_site_only))
+        .route_layer(middleware::from_fn(observe::tag_route))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::map_response(json_too_large))

@@ -1,13 +1,16 @@
 //! `spawn_app()`: a router over a fresh database and a small built-app directory, plus request helpers.
 
+use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
+use clap::Parser;
 use http_body_util::BodyExt;
 use klava_sync_server::db::Backend;
-use klava_sync_server::{AppState, Db, DbTarget, app, static_files::StaticFiles};
+use klava_sync_server::{AppState, Config, Db, DbTarget, app};
 use sqlx::AnyPool;
 use tower::ServiceExt;
 
@@ -26,8 +29,14 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-/// Builds the app over a fresh database and a directory that looks like trunk's output.
+/// Builds the app over a fresh database and a directory that looks like trunk's output, with the
+/// default rate limits.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| ()).await
+}
+
+/// [`spawn_app`] with its configuration changed by `change`.
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().unwrap();
     write_dist(&dir.path().join("dist"));
@@ -43,15 +52,24 @@ pub async fn spawn_app() -> TestApp {
         Err(_) => (DbTarget::Sqlite(dir.path().join("data/klava.db")), None),
     };
     let db = Db::connect(&target).await.expect("open the test database");
-    let state = AppState { db: db.clone(), static_files: StaticFiles::new(&dir.path().join("dist")).into() };
+    let mut config = config(dir.path());
+    change(&mut config);
+    let state = AppState::new(db.clone(), &config);
     TestApp { router: app(state), db, backend: target.backend(), target, postgres, _dir: dir }
 }
 
 /// A second server instance (its own pool and router) on the same database as `first`.
 pub async fn second_instance(first: &TestApp) -> (Router, Db) {
     let db = Db::connect(&first.target).await.expect("open the shared database");
-    let state = AppState { db: db.clone(), static_files: StaticFiles::new(&first._dir.path().join("dist")).into() };
+    let state = AppState::new(db.clone(), &config(first._dir.path()));
     (app(state), db)
+}
+
+/// The server's default configuration with the test's built-app directory.
+fn config(dir: &Path) -> Config {
+    let mut config = Config::parse_from(["klava-sync-server"]);
+    config.static_dir = dir.join("dist");
+    config
 }
 
 impl TestApp {
@@ -125,11 +143,18 @@ pub struct Browser {
     pub router: Router,
     pub cookie: Option<String>,
     pub user_agent: &'static str,
+    /// The address the connection comes from.
+    pub ip: IpAddr,
 }
 
 impl Browser {
     pub fn new(app: &TestApp, user_agent: &'static str) -> Self {
-        Self { router: app.router.clone(), cookie: None, user_agent }
+        Self { router: app.router.clone(), cookie: None, user_agent, ip: IpAddr::from([127, 0, 0, 1]) }
+    }
+
+    /// This browser on another connection, from `ip`.
+    pub fn at_ip(self, ip: [u8; 4]) -> Self {
+        Self { ip: IpAddr::from(ip), ..self }
     }
 
     /// Sends `method path` with `body` as it is, keeping any cookie the answer sets; the status and the body
@@ -147,7 +172,9 @@ impl Browser {
         if let Some(c) = &self.cookie {
             req = req.header("cookie", format!("{}={c}", klava_wire::SESSION_COOKIE));
         }
-        let res = self.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+        let mut req = req.body(body).unwrap();
+        req.extensions_mut().insert(ConnectInfo(SocketAddr::new(self.ip, 50_000)));
+        let res = self.router.clone().oneshot(req).await.unwrap();
         if let Some(set) = res.headers().get("set-cookie") {
             let set = set.to_str().unwrap();
             let value = set.split(';').next().unwrap().split_once('=').unwrap().1;

@@ -6,6 +6,8 @@
 mod account;
 mod health;
 mod helpers;
+mod limits;
+mod operate;
 mod startup;
 mod static_files;
 mod sync;
