@@ -26,7 +26,7 @@ pub enum DbTarget {
 }
 
 /// The database backend, as reported by the health check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Backend {
     Sqlite,
@@ -83,7 +83,7 @@ pub struct Db {
 }
 
 /// What the health check reports about the database.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct DbStatus {
     pub backend: Backend,
     /// "ok" or "unavailable".

@@ -6,7 +6,6 @@
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -83,7 +82,9 @@ impl Limiter {
 
 fn wait(not_until: &governor::NotUntil<<DefaultClock as Clock>::Instant>) -> ApiError {
     let wait = not_until.wait_time_from(DefaultClock::default().now());
-    ApiError::TooManyAttempts { retry_after_s: wait.max(Duration::from_secs(1)).as_secs() }
+    // Whole seconds, rounded up: retrying at once after the header's wait must succeed.
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    ApiError::TooManyAttempts { retry_after_s: seconds.max(1) }
 }
 
 #[cfg(test)]

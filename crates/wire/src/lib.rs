@@ -3,6 +3,9 @@
 //!
 //! Records travel as raw JSON (`RawValue`): the server checks each one on its own (a bad record is refused
 //! with its reason, the rest of the batch is kept) and stores the text exactly as sent.
+//!
+//! With the `openapi` feature (the server's, never the app's) each type also describes itself for the
+//! server's OpenAPI document.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -33,16 +36,21 @@ pub const MAX_ACCOUNT_BYTES: u64 = 512 * 1024 * 1024;
 /// Most records in one page of a pull.
 pub const PULL_PAGE: usize = 500;
 
-/// Sign up or sign in.
+/// Sign up or sign in. (A password has 8 characters to 1024 bytes; the OpenAPI document says 256
+/// characters, which always fit.)
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Credentials {
     /// A user name or an email address; compared without regard to case.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub login: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 256))]
     pub password: String,
 }
 
 /// The account, as its owner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
     pub login: String,
     /// Milliseconds since the Unix epoch.
@@ -51,6 +59,7 @@ pub struct Account {
 
 /// The answer to a sign-up: the account, and its recovery codes, shown this once.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignedUp {
     pub account: Account,
     pub recovery_codes: Vec<String>,
@@ -58,21 +67,27 @@ pub struct SignedUp {
 
 /// Change the password (every other device is signed out).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePassword {
     pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 256))]
     pub new_password: String,
 }
 
 /// Set a new password with a recovery code (every device is signed out; this one is signed in).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recover {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub login: String,
     pub recovery_code: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 256))]
     pub new_password: String,
 }
 
 /// The answer to a recovery: how many unused codes are left.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recovered {
     pub account: Account,
     pub recovery_codes_left: u32,
@@ -80,12 +95,14 @@ pub struct Recovered {
 
 /// Delete the account and everything it holds; the password confirms it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeleteAccount {
     pub password: String,
 }
 
 /// A signed-in device (one session).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Device {
     /// A public id for "sign out this device" (not the session's secret).
     pub id: String,
@@ -99,12 +116,15 @@ pub struct Device {
 
 /// Records to store.
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Push {
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub records: Vec<Box<RawValue>>,
 }
 
 /// Why one pushed record was not stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refused {
     /// Its place in the batch.
     pub index: usize,
@@ -117,6 +137,7 @@ pub struct Refused {
 
 /// The answer to a push: the ids now stored (new or already there) and the records refused.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pushed {
     pub stored: Vec<String>,
     pub refused: Vec<Refused>,
@@ -124,7 +145,9 @@ pub struct Pushed {
 
 /// One page of records after a cursor.
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pulled {
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub records: Vec<Box<RawValue>>,
     /// Pass this as `after` for the next page (0 before the first record).
     pub cursor: i64,
@@ -134,23 +157,27 @@ pub struct Pulled {
 
 /// Everything the server holds about an account (GDPR's right of access).
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Export {
     pub account: Account,
     pub devices: Vec<Device>,
     pub recovery_codes_left: u32,
     /// Every stored record, tombstones included, in the order they were stored.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub records: Vec<Box<RawValue>>,
     pub exported_ms: i64,
 }
 
 /// Every error answer: a stable code for programs and a sentence for people.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 /// See [`ErrorBody`].
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

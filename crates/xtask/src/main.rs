@@ -7,6 +7,7 @@ mod messages;
 mod postbuild;
 mod postgres;
 mod precache;
+mod schemathesis;
 mod serve;
 mod size;
 mod test;
@@ -21,7 +22,7 @@ commands:
   run    build the release app and start Klava at http://127.0.0.1:8080 (sync server + SQLite file)
   build  build the release app into dist/ (what a CDN serves; see docs/DEPLOY.md)
   test   run every test: fmt, clippy (native and wasm32), Rust tests, release build, browser
-         end-to-end tests, server tests on SQLite and PostgreSQL
+         end-to-end tests, API fuzzing (schemathesis), server tests on SQLite and PostgreSQL
          (`test STEP` runs only the steps whose names contain STEP, e.g. `test PostgreSQL`)
   size   check the release build in dist/ against tests/size-budget.json
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
@@ -30,7 +31,7 @@ commands:
                    precache list, and brotli and gzip copies of the build's files
 
 Each command installs what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium,
-PostgreSQL) and skips what is present.";
+PostgreSQL, schemathesis) and skips what is present.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -151,7 +151,7 @@ fn bin_dir() -> Result<PathBuf> {
         .ok_or_else(|| Error::Setup("no PostgreSQL server binaries (Debian package postgresql)".into()))
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     let l = std::net::TcpListener::bind("127.0.0.1:0")
         .map_err(|source| Error::Io { what: "finding a free port".into(), source })?;
     l.local_addr().map(|a| a.port()).map_err(|source| Error::Io { what: "finding a free port".into(), source })

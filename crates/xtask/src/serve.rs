@@ -40,7 +40,7 @@ pub fn dev() -> Result {
     cmd::run(&mut command("trunk", &["serve", "--offline"]))
 }
 
-struct KillOnDrop(Child);
+pub struct KillOnDrop(pub Child);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {

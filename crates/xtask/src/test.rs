@@ -22,6 +22,7 @@ const STEPS: &[Step] = &[
     ("release build", 20, release_build),
     ("size budget", 2, size::check_release_build),
     ("end-to-end (Chromium)", 20, end_to_end),
+    ("API fuzzing (schemathesis)", 10, crate::schemathesis::run),
     ("server tests (PostgreSQL)", 10, postgres_tests),
 ];
 
@@ -61,7 +62,8 @@ pub fn run(only: Option<&str>) -> Result {
 
 fn install_tools() -> Result {
     tools::ensure_build_tools()?;
-    tools::ensure_test_tools()
+    tools::ensure_test_tools()?;
+    crate::schemathesis::ensure()
 }
 
 fn fmt() -> Result {
@@ -119,7 +121,7 @@ fn end_to_end() -> Result {
     let mut args = vec!["--test", "--test-concurrency=1", BROWSER_TEST_TIMEOUT_MS];
     args.extend(files.iter().map(String::as_str));
     let mut c = command("node", &args);
-    c.env("KLAVA_SERVER_BIN", root().join("target/debug/klava-sync-server")).env("KLAVA_DIST", root().join("dist"));
+    c.env("KLAVA_SERVER_BIN", cmd::target_dir().join("debug/klava-sync-server")).env("KLAVA_DIST", root().join("dist"));
     cmd::run(&mut c)
 }
 

@@ -9,6 +9,7 @@ use klava_wire::{
 };
 
 use super::json::Body;
+use super::openapi::{ClientHeader, Errors};
 use crate::auth::accounts::{self, NewSession};
 use crate::auth::session::{SESSION_TTL_MS, cookie_headers};
 use crate::auth::{Authed, Client, password, secret};
@@ -36,6 +37,8 @@ async fn open_session<'c>(
 }
 
 /// `POST /api/account/signup`: 201 with the recovery codes (shown once) and a session cookie.
+#[utoipa::path(post, path = "/api/account/signup", tag = "account", params(ClientHeader), request_body = Credentials,
+    responses((status = 201, body = SignedUp, headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_up(
     State(state): State<AppState>,
     client: Client,
@@ -61,6 +64,8 @@ pub async fn sign_up(
 
 /// `POST /api/account/signin`: the account and a session cookie. A wrong password and an unknown login
 /// get the same answer in the same time.
+#[utoipa::path(post, path = "/api/account/signin", tag = "account", params(ClientHeader), request_body = Credentials,
+    responses((status = 200, body = Account, headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_in(
     State(state): State<AppState>,
     client: Client,
@@ -76,29 +81,40 @@ pub async fn sign_in(
 }
 
 /// `POST /api/account/signout`: ends this device's session and clears its cookie.
+#[utoipa::path(post, path = "/api/account/signout", tag = "account", params(ClientHeader), security(("session" = [])),
+    responses((status = 204, description = "Signed out; the cookie is cleared", headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_out(State(state): State<AppState>, me: Authed) -> Result<Response, ApiError> {
     accounts::delete_session(state.db.pool(), &me.token_hash).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }
 
 /// `POST /api/account/signout-all`: ends every session of the account, this one included.
+#[utoipa::path(post, path = "/api/account/signout-all", tag = "account", params(ClientHeader), security(("session" = [])),
+    responses((status = 204, description = "Every device signed out", headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_out_all(State(state): State<AppState>, me: Authed) -> Result<Response, ApiError> {
     accounts::delete_sessions(state.db.pool(), me.user_id, None).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }
 
 /// `GET /api/account`: who is signed in.
+#[utoipa::path(get, path = "/api/account", tag = "account", security(("session" = [])),
+    responses((status = 200, body = Account), Errors))]
 pub async fn me(State(state): State<AppState>, me: Authed) -> Result<Json<Account>, ApiError> {
     let user = accounts::user_by_id(state.db.pool(), me.user_id).await?.ok_or(ApiError::NotSignedIn)?;
     Ok(Json(user.account))
 }
 
 /// `GET /api/account/devices`: the signed-in devices, this one marked.
+#[utoipa::path(get, path = "/api/account/devices", tag = "account", security(("session" = [])),
+    responses((status = 200, body = Vec<Device>), Errors))]
 pub async fn devices(State(state): State<AppState>, me: Authed) -> Result<Json<Vec<Device>>, ApiError> {
     Ok(Json(accounts::devices(state.db.pool(), me.user_id, &me.token_hash, now_ms()).await?))
 }
 
 /// `DELETE /api/account/devices/{id}`: signs that device out.
+#[utoipa::path(delete, path = "/api/account/devices/{id}", tag = "account", security(("session" = [])),
+    params(ClientHeader, ("id" = String, Path, description = "The device's public id")),
+    responses((status = 204, description = "That device is signed out"), Errors))]
 pub async fn sign_out_device(
     State(state): State<AppState>,
     me: Authed,
@@ -122,6 +138,8 @@ async fn confirm(state: &AppState, me: &Authed, password: String) -> Result<acco
 }
 
 /// `POST /api/account/password`: a new password; every other device is signed out.
+#[utoipa::path(post, path = "/api/account/password", tag = "account", params(ClientHeader), security(("session" = [])), request_body = ChangePassword,
+    responses((status = 204, description = "Changed; the other devices are signed out"), Errors))]
 pub async fn change_password(
     State(state): State<AppState>,
     me: Authed,
@@ -138,6 +156,8 @@ pub async fn change_password(
 
 /// `POST /api/account/recover`: a recovery code (used up) sets a new password; every device is signed out
 /// and this one signed in.
+#[utoipa::path(post, path = "/api/account/recover", tag = "account", params(ClientHeader), request_body = Recover,
+    responses((status = 200, body = Recovered, headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn recover(
     State(state): State<AppState>,
     client: Client,
@@ -165,6 +185,8 @@ pub async fn recover(
 }
 
 /// `GET /api/account/export`: everything the server holds about the account.
+#[utoipa::path(get, path = "/api/account/export", tag = "account", security(("session" = [])),
+    responses((status = 200, body = Export), Errors))]
 pub async fn export(State(state): State<AppState>, me: Authed) -> Result<Json<Export>, ApiError> {
     let db = state.db.pool();
     let user = accounts::user_by_id(db, me.user_id).await?.ok_or(ApiError::NotSignedIn)?;
@@ -179,6 +201,8 @@ pub async fn export(State(state): State<AppState>, me: Authed) -> Result<Json<Ex
 }
 
 /// `POST /api/account/delete`: deletes the account and all its data for good, confirmed by the password.
+#[utoipa::path(post, path = "/api/account/delete", tag = "account", params(ClientHeader), security(("session" = [])), request_body = DeleteAccount,
+    responses((status = 204, description = "The account and all its data are deleted", headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn delete(
     State(state): State<AppState>,
     me: Authed,

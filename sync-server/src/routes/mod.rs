@@ -3,6 +3,7 @@
 pub mod account;
 pub mod health;
 mod json;
+pub mod openapi;
 pub mod sync;
 
 use axum::Router;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/health", get(health::health))
         .route("/health/live", get(health::live))
         .route("/health/ready", get(health::ready))
+        .route("/openapi.json", get(openapi::serve))
         .route("/account", get(account::me))
         .route("/account/signup", post(account::sign_up))
         .route("/account/signin", post(account::sign_in))

@@ -4,13 +4,17 @@ use axum::Json;
 use axum::extract::{Query, State};
 use klava_wire::{MAX_PUSH_RECORDS, PULL_PAGE, Pulled, Push, Pushed};
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::json::Body;
+use super::openapi::{ClientHeader, Errors};
 use crate::auth::Authed;
 use crate::error::ApiError;
 use crate::{AppState, now_ms, records};
 
 /// `POST /api/sync/push`: stores the batch's valid records (see [`records::push`]).
+#[utoipa::path(post, path = "/api/sync/push", tag = "sync", params(ClientHeader), security(("session" = [])), request_body = Push,
+    responses((status = 200, body = Pushed, description = "Which records are stored and which were refused"), Errors))]
 pub async fn push(State(state): State<AppState>, me: Authed, Body(p): Body<Push>) -> Result<Json<Pushed>, ApiError> {
     if p.records.len() > MAX_PUSH_RECORDS {
         return Err(ApiError::Invalid(format!(
@@ -23,16 +27,21 @@ pub async fn push(State(state): State<AppState>, me: Authed, Body(p): Body<Push>
 }
 
 /// `GET /api/sync/pull` parameters.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PullQuery {
     /// The cursor of the last page read (0 at first).
     #[serde(default)]
+    #[param(minimum = 0)]
     after: i64,
-    /// Page size, 1–[`PULL_PAGE`].
+    /// Page size, 1–500 (the default).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
 /// `GET /api/sync/pull?after=N&limit=M`: the records stored after cursor `N`.
+#[utoipa::path(get, path = "/api/sync/pull", tag = "sync", security(("session" = [])), params(PullQuery),
+    responses((status = 200, body = Pulled), Errors))]
 pub async fn pull(
     State(state): State<AppState>,
     me: Authed,
