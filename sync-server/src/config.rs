@@ -44,6 +44,11 @@ pub struct Config {
     /// Longest time one request may take, in seconds, before it is answered 503.
     #[arg(long, env = "KLAVA_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout_s: u64,
+
+    /// Serve `POST /api/bench/insert` (inserts one row into a `bench_rows` table, made at start): the load
+    /// generator's baseline. Never on a public server.
+    #[arg(long, env = "KLAVA_BENCH_ENDPOINTS", hide = true)]
+    pub bench_endpoints: bool,
 }
 
 impl Config {

@@ -43,6 +43,8 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The longest a request may take.
     pub request_timeout: Duration,
+    /// Whether `POST /api/bench/insert` is served.
+    pub bench_endpoints: bool,
 }
 
 impl AppState {
@@ -55,6 +57,7 @@ impl AppState {
             limiter: Limiter::new(config.rate_limits()),
             behind_proxy: config.behind_proxy,
             request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
+            bench_endpoints: config.bench_endpoints,
         }
     }
 }
@@ -62,7 +65,7 @@ impl AppState {
 /// The whole HTTP surface: the API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest("/api", routes::router())
+        .nest("/api", routes::router(state.bench_endpoints))
         .route("/metrics", axum::routing::get(observe::serve_metrics))
         .fallback(serve_static)
         .layer(axum::middleware::map_response(headers::add))
@@ -98,6 +101,11 @@ impl Server {
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let db = Db::connect(&target).await?;
+        if config.bench_endpoints {
+            routes::bench::create_table(&db)
+                .await
+                .map_err(|source| StartupError::Database { target: target.to_string(), source })?;
+        }
         auth::password::warm_up();
         if !config.static_dir.join("index.html").is_file() {
             tracing::warn!(dir = %config.static_dir.display(), "no built app found; run `cargo xtask run`");

@@ -3,6 +3,7 @@
 //! Each installs what it needs.
 
 mod cmd;
+mod load;
 mod messages;
 mod postbuild;
 mod postgres;
@@ -25,6 +26,7 @@ commands:
          end-to-end tests, API fuzzing (schemathesis), server tests on SQLite and PostgreSQL
          (`test STEP` runs only the steps whose names contain STEP, e.g. `test PostgreSQL`)
   size   check the release build in dist/ against tests/size-budget.json
+  load   the sync server's load benchmark on SQLite and PostgreSQL (127.0.0.1; see BENCHMARKS.md)
   dev    trunk serve with live reload on :8080, proxying /api to a sync server on :8081
   wasm   trunk's pre_build hook: the app's wasm, split by page, bound and optimised
   postbuild [DIR]  trunk's post_build hook: the start-up script as a file, the service worker's
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("build") => serve::build(),
         Some("test") => test::run(args.get(1).map(String::as_str)),
         Some("size") => size::check_release_build(),
+        Some("load") => load::run(&args[1..]),
         Some("dev") => serve::dev(),
         Some("postbuild") => postbuild::run(&args[1..]),
         Some("wasm") => wasm::run(),

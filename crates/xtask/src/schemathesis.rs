@@ -4,11 +4,9 @@
 //! breaks its schema.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Error, Result, command, root, stdout_of, target_dir};
-use crate::postgres::free_port;
-use crate::serve::KillOnDrop;
+use crate::serve::start_server;
 
 /// The schemathesis release the step is written for.
 const VERSION: &str = "4.32.5";
@@ -39,17 +37,7 @@ pub fn run() -> Result {
     let work = std::env::temp_dir().join(format!("klava-schemathesis-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(cmd::io(format!("creating {}", work.display())))?;
-    let addr = format!("127.0.0.1:{}", free_port()?);
-    let server = command(&target_dir().join("debug/klava-sync-server").to_string_lossy(), &["--addr", &addr])
-        .env("KLAVA_DATA_DIR", work.join("data"))
-        .env("KLAVA_STATIC_DIR", work.join("no-app"))
-        .env("DATABASE_URL", "")
-        .env("RUST_LOG", "warn")
-        .spawn()
-        .map_err(|source| Error::Spawn { program: "klava-sync-server".into(), source })?;
-    let _server = KillOnDrop(server);
-    let base = format!("http://{addr}");
-    wait_until_ready(&base)?;
+    let (_server, base) = start_server(&target_dir().join("debug/klava-sync-server"), &work, "", &[])?;
     let cookie = sign_up(&base)?;
     let st = venv().join("bin/st").to_string_lossy().into_owned();
     let schema = format!("{base}/api/openapi.json");
@@ -101,28 +89,12 @@ pub fn run() -> Result {
     result
 }
 
-fn curl(args: &[&str]) -> Option<String> {
-    stdout_of("curl", args)
-}
-
-fn wait_until_ready(base: &str) -> Result {
-    let started = Instant::now();
-    let ready = format!("{base}/api/health/ready");
-    while started.elapsed() < Duration::from_secs(30) {
-        if curl(&["-sf", "-o", "/dev/null", &ready]).is_some() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    Err(Error::Setup(format!("the sync server at {base} did not become ready in 30 s")))
-}
-
 /// Signs up an account; the `name=value` of its session cookie.
 fn sign_up(base: &str) -> Result<String> {
     let url = format!("{base}/api/account/signup");
     let body = r#"{"login":"schemathesis","password":"a long enough password"}"#;
     let args = ["-sf", "-D", "-", "-o", "/dev/null", "-H", "x-klava-client: 1", "-H", "content-type: application/json"];
-    let headers = curl(&[&args[..], &["--data", body, &url]].concat())
+    let headers = stdout_of("curl", &[&args[..], &["--data", body, &url]].concat())
         .ok_or_else(|| Error::Setup(format!("signing up at {url} failed")))?;
     headers
         .lines()

@@ -1,7 +1,9 @@
 //! `cargo xtask run` (the release app served by the sync server), `cargo xtask build` (the release app
 //! only, for a CDN) and `cargo xtask dev` (trunk serve).
 
+use std::path::Path;
 use std::process::Child;
+use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Error, Result, command, root};
 use crate::{test, tools};
@@ -52,4 +54,31 @@ impl Drop for KillOnDrop {
 fn git_commit() -> Option<String> {
     let out = command("git", &["rev-parse", "--short=12", "HEAD"]).current_dir(root()).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// Starts the server binary `bin` on a free port of 127.0.0.1 with its data in `work`, the database
+/// `database_url` (empty: SQLite in `work`) and `extra` flags, and waits until it is ready; the process
+/// (stopped when dropped) and its base URL.
+pub fn start_server(bin: &Path, work: &Path, database_url: &str, extra: &[&str]) -> Result<(KillOnDrop, String)> {
+    let addr = format!("127.0.0.1:{}", crate::postgres::free_port()?);
+    let mut args = vec!["--addr", &addr];
+    args.extend_from_slice(extra);
+    let server = command(&bin.to_string_lossy(), &args)
+        .env("KLAVA_DATA_DIR", work.join("data"))
+        .env("KLAVA_STATIC_DIR", work.join("no-app"))
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .map_err(|source| Error::Spawn { program: "klava-sync-server".into(), source })?;
+    let server = KillOnDrop(server);
+    let base = format!("http://{addr}");
+    let ready = format!("{base}/api/health/ready");
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        if cmd::stdout_of("curl", &["-sf", "-o", "/dev/null", &ready]).is_some() {
+            return Ok((server, base));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err(Error::Setup(format!("the sync server at {base} did not become ready in 30 s")))
 }

@@ -70,7 +70,7 @@ impl FromRequestParts<AppState> for Authed {
         let now = crate::now_ms();
         let session = accounts::session(state.db.pool(), &token_hash, now).await?.ok_or(ApiError::NotSignedIn)?;
         if now - session.last_seen_ms >= TOUCH_EVERY_MS {
-            accounts::touch_session(state.db.pool(), &token_hash, now, now + SESSION_TTL_MS).await?;
+            accounts::touch_session(state.db.writer(), &token_hash, now, now + SESSION_TTL_MS).await?;
         }
         Ok(Self { user_id: session.user_id, token_hash })
     }

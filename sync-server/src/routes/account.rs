@@ -51,7 +51,7 @@ pub async fn sign_up(
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| secret::recovery_code()).collect();
     let hashes: Vec<String> = codes.iter().map(|c| secret::digest(&secret::normalise_code(c))).collect();
     let now = now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     let Some(user) = accounts::create_user(&mut *tx, (&login, &shown), &hash, now).await? else {
         return Err(ApiError::LoginTaken);
     };
@@ -76,7 +76,7 @@ pub async fn sign_in(
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     let ok = password::verify(c.password, user.as_ref().map(|u| u.password_hash.clone())).await;
     let user = user.filter(|_| ok).ok_or(ApiError::WrongCredentials)?;
-    let token = open_session(state.db.pool(), user.id, &client).await?;
+    let token = open_session(state.db.writer(), user.id, &client).await?;
     Ok((cookie_headers(Some(&token)), Json(user.account)).into_response())
 }
 
@@ -84,7 +84,7 @@ pub async fn sign_in(
 #[utoipa::path(post, path = "/api/account/signout", tag = "account", params(ClientHeader), security(("session" = [])),
     responses((status = 204, description = "Signed out; the cookie is cleared", headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_out(State(state): State<AppState>, me: Authed) -> Result<Response, ApiError> {
-    accounts::delete_session(state.db.pool(), &me.token_hash).await?;
+    accounts::delete_session(state.db.writer(), &me.token_hash).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }
 
@@ -92,7 +92,7 @@ pub async fn sign_out(State(state): State<AppState>, me: Authed) -> Result<Respo
 #[utoipa::path(post, path = "/api/account/signout-all", tag = "account", params(ClientHeader), security(("session" = [])),
     responses((status = 204, description = "Every device signed out", headers(("set-cookie" = String, description = "The session cookie"))), Errors))]
 pub async fn sign_out_all(State(state): State<AppState>, me: Authed) -> Result<Response, ApiError> {
-    accounts::delete_sessions(state.db.pool(), me.user_id, None).await?;
+    accounts::delete_sessions(state.db.writer(), me.user_id, None).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }
 
@@ -120,7 +120,7 @@ pub async fn sign_out_device(
     me: Authed,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if accounts::delete_device(state.db.pool(), me.user_id, &id).await? {
+    if accounts::delete_device(state.db.writer(), me.user_id, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::NoSuchDevice)
@@ -148,7 +148,7 @@ pub async fn change_password(
     accounts::check_password(&c.new_password)?;
     confirm(&state, &me, c.current_password).await?;
     let hash = password::hash(c.new_password).await;
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     accounts::replace_password(&mut tx, me.user_id, &hash, Some(&me.token_hash)).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -170,7 +170,7 @@ pub async fn recover(
     // The same work whether the account exists or not: hash the new password either way.
     let hash = password::hash(r.new_password).await;
     let user = user.ok_or(ApiError::WrongCredentials)?;
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.writer().begin().await?;
     if !accounts::take_recovery_code(&mut *tx, user.id, &secret::digest(&secret::normalise_code(&r.recovery_code)))
         .await?
     {
@@ -209,6 +209,6 @@ pub async fn delete(
     Body(d): Body<DeleteAccount>,
 ) -> Result<Response, ApiError> {
     confirm(&state, &me, d.password).await?;
-    accounts::delete_user(state.db.pool(), me.user_id).await?;
+    accounts::delete_user(state.db.writer(), me.user_id).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }

@@ -1,6 +1,7 @@
 //! The JSON API under `/api`: one module per resource, the anti-forgery check, and body limits.
 
 pub mod account;
+pub mod bench;
 pub mod health;
 mod json;
 pub mod openapi;
@@ -24,9 +25,10 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Largest push body (a full batch of large records is refused by count and record size first).
 pub const MAX_PUSH_BODY_BYTES: usize = 16 * 1024 * 1024;
 
-/// The API router (mounted at `/api`). Unknown paths and methods answer JSON errors.
-pub fn router() -> Router<AppState> {
-    let small = Router::new()
+/// The API router (mounted at `/api`); `bench` adds the load generator's baseline endpoint. Unknown paths
+/// and methods answer JSON errors.
+pub fn router(bench: bool) -> Router<AppState> {
+    let mut small = Router::new()
         .route("/health", get(health::health))
         .route("/health/live", get(health::live))
         .route("/health/ready", get(health::ready))
@@ -42,8 +44,11 @@ pub fn router() -> Router<AppState> {
         .route("/account/recover", post(account::recover))
         .route("/account/export", get(account::export))
         .route("/account/delete", post(account::delete))
-        .route("/sync/pull", get(sync::pull))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+        .route("/sync/pull", get(sync::pull));
+    if bench {
+        small = small.route("/bench/insert", post(bench::insert));
+    }
+    let small = small.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
     let push = Router::new()
         .route("/sync/push", post(sync::push))
         .layer(RequestBodyLimitLayer::new(MAX_PUSH_BODY_BYTES))

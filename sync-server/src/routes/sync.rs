@@ -23,7 +23,7 @@ pub async fn push(State(state): State<AppState>, me: Authed, Body(p): Body<Push>
     }
     #[allow(clippy::cast_precision_loss)] // milliseconds since 1970 fit a double exactly
     let now = now_ms() as f64;
-    Ok(Json(records::push(state.db.pool(), me.user_id, &p.records, now).await?))
+    Ok(Json(records::push(state.db.writer(), me.user_id, &p.records, now).await?))
 }
 
 /// `GET /api/sync/pull` parameters.

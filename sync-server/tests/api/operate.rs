@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use axum::http::StatusCode;
+use klava_sync_server::Db;
 use klava_sync_server::db::Backend;
 use serde_json::json;
 use sqlx::AnyPool;
@@ -94,13 +95,16 @@ async fn a_request_over_the_time_limit_is_answered_503_and_changes_nothing() {
     app.finish().await;
 }
 
-/// Runs `sql` on every connection the pool can open (held all at once, so each is a different one).
-async fn on_every_connection(pool: &AnyPool, sql: &str) {
+/// Runs `sql` on every connection the server's pools can open (held all at once, so each is a different
+/// one).
+async fn on_every_connection(db: &Db, sql: &str) {
     let mut held = Vec::new();
-    for _ in 0..pool.options().get_max_connections() {
-        let mut conn = pool.acquire().await.unwrap();
-        sqlx::raw_sql(sql).execute(&mut *conn).await.unwrap();
-        held.push(conn);
+    for pool in db.pools() {
+        for _ in 0..pool.options().get_max_connections() {
+            let mut conn = pool.acquire().await.unwrap();
+            sqlx::raw_sql(sql).execute(&mut *conn).await.unwrap();
+            held.push(conn);
+        }
     }
 }
 
@@ -114,7 +118,7 @@ async fn a_read_only_database_refuses_writes_clearly_and_keeps_serving_reads() {
         Backend::Sqlite => "PRAGMA query_only = ON",
         Backend::Postgres => "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
     };
-    on_every_connection(app.db.pool(), read_only).await;
+    on_every_connection(&app.db, read_only).await;
     let (status, body) = b.post("/api/sync/push", json!({"records": [setting("r2", "dark", now())]})).await;
     assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::SERVICE_UNAVAILABLE, Some("read_only")));
     assert!(body["error"]["message"].as_str().unwrap().contains("nothing was changed"));
@@ -138,14 +142,14 @@ async fn a_full_database_refuses_writes_with_507_and_loses_nothing() {
     b.sign_up("ada", PW).await;
     b.post("/api/sync/push", json!({"records": [setting("f1", "dark", now())]})).await;
     let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(app.db.pool()).await.unwrap();
-    on_every_connection(app.db.pool(), &format!("PRAGMA max_page_count = {pages}")).await;
+    on_every_connection(&app.db, &format!("PRAGMA max_page_count = {pages}")).await;
     let big: Vec<_> = (0..200).map(|i| setting(&format!("big{i}"), &"x".repeat(2000), now())).collect();
     let (status, body) = b.post("/api/sync/push", json!({"records": big})).await;
     assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::INSUFFICIENT_STORAGE, Some("storage_full")));
     // Nothing of the failed push is stored; what was stored is intact; reads go on.
     let (_, pulled) = b.get("/api/sync/pull").await;
     assert_eq!(pulled["records"].as_array().unwrap().len(), 1);
-    on_every_connection(app.db.pool(), "PRAGMA max_page_count = 1073741823").await;
+    on_every_connection(&app.db, "PRAGMA max_page_count = 1073741823").await;
     let (status, pushed) = b.post("/api/sync/push", json!({"records": big})).await;
     assert_eq!((status, pushed["stored"].as_array().unwrap().len()), (StatusCode::OK, 200));
     app.finish().await;
