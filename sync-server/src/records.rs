@@ -147,16 +147,6 @@ pub async fn pull(db: &AnyPool, user: i64, cursor: i64, limit: usize) -> Result<
     Ok(Pulled { records, cursor: next, more })
 }
 
-/// Every record of `user`, in the order stored (for the export).
-///
-/// # Errors
-/// A database error.
-pub async fn all(db: &AnyPool, user: i64) -> Result<Vec<Box<RawValue>>, sqlx::Error> {
-    let bodies: Vec<String> =
-        sqlx::query_scalar("SELECT body FROM records WHERE user_id = $1 ORDER BY seq").bind(user).fetch_all(db).await?;
-    bodies.into_iter().map(raw).collect()
-}
-
 /// A stored body as raw JSON (it was checked when pushed; a damaged one is a decoding error).
 fn raw(body: String) -> Result<Box<RawValue>, sqlx::Error> {
     RawValue::from_string(body).map_err(|e| sqlx::Error::Decode(Box::new(e)))

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use klava_wire::{
-    Account, ChangePassword, Credentials, DeleteAccount, Device, Export, RECOVERY_CODES, Recover, Recovered, SignedUp,
+    Account, ChangePassword, Credentials, DeleteAccount, Device, RECOVERY_CODES, Recover, Recovered, SignedUp,
 };
 
 use super::json::Body;
@@ -14,7 +14,7 @@ use crate::auth::accounts::{self, NewSession};
 use crate::auth::session::{SESSION_TTL_MS, cookie_headers};
 use crate::auth::{Authed, Client, password, secret};
 use crate::error::ApiError;
-use crate::{AppState, now_ms, records};
+use crate::{AppState, now_ms};
 
 /// Opens a session for `user` on this device; the token for its cookie.
 async fn open_session<'c>(
@@ -182,22 +182,6 @@ pub async fn recover(
     let left = accounts::recovery_codes_left(state.db.pool(), user.id).await?;
     Ok((cookie_headers(Some(&token)), Json(Recovered { account: user.account, recovery_codes_left: left }))
         .into_response())
-}
-
-/// `GET /api/account/export`: everything the server holds about the account.
-#[utoipa::path(get, path = "/api/account/export", tag = "account", security(("session" = [])),
-    responses((status = 200, body = Export), Errors))]
-pub async fn export(State(state): State<AppState>, me: Authed) -> Result<Json<Export>, ApiError> {
-    let db = state.db.pool();
-    let user = accounts::user_by_id(db, me.user_id).await?.ok_or(ApiError::NotSignedIn)?;
-    let now = now_ms();
-    Ok(Json(Export {
-        account: user.account,
-        devices: accounts::devices(db, me.user_id, &me.token_hash, now).await?,
-        recovery_codes_left: accounts::recovery_codes_left(db, me.user_id).await?,
-        records: records::all(db, me.user_id).await?,
-        exported_ms: now,
-    }))
 }
 
 /// `POST /api/account/delete`: deletes the account and all its data for good, confirmed by the password.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod bench;
+pub mod export;
 pub mod health;
 mod json;
 pub mod openapi;
@@ -42,7 +43,7 @@ pub fn router(bench: bool) -> Router<AppState> {
         .route("/account/devices/{id}", delete(account::sign_out_device))
         .route("/account/password", post(account::change_password))
         .route("/account/recover", post(account::recover))
-        .route("/account/export", get(account::export))
+        .route("/account/export", get(export::export))
         .route("/account/delete", post(account::delete))
         .route("/sync/pull", get(sync::pull));
     if bench {

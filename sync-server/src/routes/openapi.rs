@@ -10,7 +10,7 @@ use klava_wire::ErrorBody;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{IntoParams, IntoResponses, Modify, OpenApi};
 
-use super::{account, health, sync};
+use super::{account, export, health, sync};
 
 /// Every error answer the API gives: the body is always [`ErrorBody`], its `code` says which.
 #[derive(IntoResponses)]
@@ -86,7 +86,7 @@ impl Modify for SessionCookie {
         health::health, health::live, health::ready,
         account::sign_up, account::sign_in, account::sign_out, account::sign_out_all, account::me,
         account::devices, account::sign_out_device, account::change_password, account::recover,
-        account::export, account::delete,
+        export::export, account::delete,
         sync::push, sync::pull,
     ),
     components(schemas(ErrorBody, klava_wire::ErrorDetail)),

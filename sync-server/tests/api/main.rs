@@ -4,6 +4,7 @@
 //! databases on (`cargo xtask test` runs this binary both ways).
 
 mod account;
+mod export;
 mod health;
 mod helpers;
 mod limits;

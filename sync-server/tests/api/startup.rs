@@ -1,4 +1,5 @@
-//! Starting the real binary: bad start-up conditions exit non-zero with one clear line.
+//! Starting and stopping the real binary: bad start-up conditions exit non-zero with one clear line; SIGTERM
+//! lets the requests in flight finish.
 
 use std::process::{Command, Output};
 
@@ -60,4 +61,107 @@ fn an_unsupported_database_url_is_one_clear_line() {
     let out = server(&["--addr", "127.0.0.1:0"], &[("DATABASE_URL", "mysql://localhost/klava")]);
     let line = one_error_line(&out);
     assert!(line.contains("unsupported database URL"), "{line}");
+}
+
+/// Sends one HTTP/1.1 request on a new connection and reads the whole answer, as it came.
+fn raw_request(addr: &str, head: &str, body: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr)?;
+    write!(s, "{head}\r\nhost: {addr}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len())?;
+    let mut out = String::new();
+    s.read_to_string(&mut out)?;
+    Ok(out)
+}
+
+/// A started server, stopped when dropped (also when an assertion fails, so that no server outlives
+/// its test holding the test's output pipe).
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// [`raw_request`] without a body, the answer as bytes.
+fn raw_request_bytes(addr: &str, head: &str) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr)?;
+    write!(s, "{head}\r\nhost: {addr}\r\nconnection: close\r\n\r\n")?;
+    let mut out = Vec::new();
+    s.read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Starts the binary on a free port with SQLite in `dir`; the running server and its address.
+fn start(dir: &std::path::Path) -> (Running, String) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klava-sync-server"))
+        .args(["--addr", "127.0.0.1:0", "--data-dir", dir.to_str().unwrap()])
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "off")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("Klava is running at http://").map(str::to_owned))
+        .expect("the server says where it listens");
+    (Running(child), addr)
+}
+
+const SIGN_UP: &str = "POST /api/account/signup HTTP/1.1\r\nx-klava-client: 1\r\ncontent-type: application/json";
+const ADA: &str = r#"{"login":"ada","password":"correct horse battery"}"#;
+
+#[test]
+fn the_export_streams_a_complete_chunked_body_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, addr) = start(dir.path());
+    let signed_up = raw_request(&addr, SIGN_UP, ADA).unwrap();
+    let cookie = signed_up
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    let export = raw_request(&addr, &format!("GET /api/account/export HTTP/1.1\r\ncookie: {cookie}"), "").unwrap();
+    assert!(export.starts_with("HTTP/1.1 200"), "{export}");
+    assert!(export.contains("transfer-encoding: chunked"), "{export}");
+    // The records array closed, then the last chunk: the stream ended cleanly, not broken off.
+    assert!(export.contains(r#""records":["#) && export.ends_with("]}\r\n0\r\n\r\n"), "{export}");
+    // Compressed too (the compression layer polls the body again after its end).
+    let head = format!("GET /api/account/export HTTP/1.1\r\ncookie: {cookie}\r\naccept-encoding: gzip");
+    let gzipped = raw_request_bytes(&addr, &head).unwrap();
+    assert!(String::from_utf8_lossy(&gzipped).contains("content-encoding: gzip"));
+    assert!(gzipped.ends_with(b"\r\n0\r\n\r\n"), "the compressed export was broken off");
+}
+
+#[tokio::test]
+async fn sigterm_finishes_the_requests_in_flight_then_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, addr) = start(dir.path());
+    // Hold SQLite's write lock so that a sign-up stays in flight.
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite://{}", dir.path().join("klava.db").display());
+    let mut lock = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.unwrap();
+    sqlx::raw_sql("BEGIN IMMEDIATE").execute(&mut lock).await.unwrap();
+    let signup = {
+        let addr = addr.clone();
+        std::thread::spawn(move || raw_request(&addr, SIGN_UP, ADA))
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let term = Command::new("kill").args(["-TERM", &server.0.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // No new connections once it is stopping…
+    assert!(raw_request(&addr, "GET /api/health/live HTTP/1.1", "").is_err(), "accepted a connection after SIGTERM");
+    // …but the sign-up in flight finishes and is answered.
+    sqlx::raw_sql("ROLLBACK").execute(&mut lock).await.unwrap();
+    let answer = signup.join().unwrap().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    let exit = server.0.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
 }
