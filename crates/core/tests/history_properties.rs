@@ -9,7 +9,7 @@ use klava_core::history::{Applied, History, best_key};
 use klava_core::keystats::SessionKeyStats;
 use klava_core::layout::Layout;
 use klava_core::profile::Profile;
-use klava_core::record::merge::{canonical, digest};
+use klava_core::record::merge::{canonical, digest, union};
 use klava_core::record::{Body, Hlc, Id, Record, Session};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -216,6 +216,36 @@ proptest! {
         same_state(&whole, &batch);
         same_state(&whole, &step);
         same_state(&whole, &incremental(&records, &layouts));
+    }
+}
+
+/// Three logs drawn from the same ids, so they share records and disagree on twins.
+fn three_logs() -> impl Strategy<Value = (Vec<Record>, Vec<Record>, Vec<Record>)> {
+    (log(), log(), log())
+}
+
+proptest! {
+    // The sync issue's floor: at least 10,000 cases, always run.
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn union_is_commutative_associative_and_idempotent_and_the_fold_ignores_order_and_repeats(
+        (a, b, c) in three_logs(),
+        seed in any::<u64>(),
+    ) {
+        static LAYOUTS: std::sync::LazyLock<Vec<Layout>> = std::sync::LazyLock::new(layouts);
+        let join = |x: &[Record], y: &[Record]| union(x.iter().chain(y).cloned());
+        let set = |m: BTreeMap<Id, Record>| m.into_values().collect::<Vec<_>>();
+        prop_assert_eq!(join(&a, &b), join(&b, &a));
+        prop_assert_eq!(join(&set(join(&a, &b)), &c), join(&a, &set(join(&b, &c))));
+        prop_assert_eq!(join(&a, &a), union(a.iter().cloned()));
+        // Every device folds the union to one state, whatever order and repeats it received.
+        let everything: Vec<Record> = a.iter().chain(&b).chain(&c).cloned().collect();
+        let joined = set(union(everything.iter().cloned()));
+        let layouts: &[Layout] = &LAYOUTS;
+        let once = History::from_records(&joined, layouts);
+        same_state(&once, &History::from_records(&shuffled(&everything, seed), layouts));
+        same_state(&once, &incremental(&shuffled(&joined, seed ^ 1), layouts));
     }
 }
 

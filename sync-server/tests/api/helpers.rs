@@ -25,6 +25,8 @@ pub struct TestApp {
     pub db: Db,
     pub backend: Backend,
     pub target: DbTarget,
+    /// The configuration it was built with (a second instance gets the same).
+    pub config: Config,
     postgres: Option<(String, String)>,
     _dir: tempfile::TempDir,
 }
@@ -55,13 +57,13 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = config(dir.path());
     change(&mut config);
     let state = AppState::new(db.clone(), &config);
-    TestApp { router: app(state), db, backend: target.backend(), target, postgres, _dir: dir }
+    TestApp { router: app(state), db, backend: target.backend(), target, config, postgres, _dir: dir }
 }
 
 /// A second server instance (its own pool and router) on the same database as `first`.
 pub async fn second_instance(first: &TestApp) -> (Router, Db) {
     let db = Db::connect(&first.target).await.expect("open the shared database");
-    let state = AppState::new(db.clone(), &config(first._dir.path()));
+    let state = AppState::new(db.clone(), &first.config);
     (app(state), db)
 }
 

@@ -9,6 +9,7 @@ mod health;
 mod helpers;
 mod limits;
 mod operate;
+mod simulation;
 mod startup;
 mod static_files;
 mod sync;

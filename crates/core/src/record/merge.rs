@@ -56,6 +56,27 @@ pub fn twin_order(a: &Record, b: &Record) -> Ordering {
     digest_of(&ja).cmp(&digest_of(&jb)).then_with(|| ja.cmp(&jb))
 }
 
+/// The union of record sets: each id once, the [`twin_order`] winner where two bodies share an id. This
+/// is what joining two devices' logs means; it is commutative, associative and idempotent
+/// (`crates/core/tests/history_properties.rs` checks the laws), so devices agree whatever order records
+/// arrive in.
+pub fn union(records: impl IntoIterator<Item = Record>) -> std::collections::BTreeMap<Id, Record> {
+    let mut out = std::collections::BTreeMap::new();
+    for r in records {
+        match out.entry(r.id.clone()) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(r);
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                if twin_order(&r, o.get()) == Ordering::Less {
+                    o.insert(r);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether a setting with clock `hlc` made by record `id` is newer than one with `old_hlc` made by
 /// `old_id`: by clock, then by record id.
 pub fn setting_is_newer(hlc: &Hlc, id: &Id, old_hlc: &Hlc, old_id: &Id) -> bool {
