@@ -3,6 +3,8 @@
 
 use std::process::{Command, Output};
 
+use crate::process::{ADA, SIGN_UP, raw_request, raw_request_bytes, sign_up, start};
+
 fn server(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_klava-sync-server"));
     cmd.args(args).env_remove("DATABASE_URL").env("RUST_LOG", "off");
@@ -63,70 +65,11 @@ fn an_unsupported_database_url_is_one_clear_line() {
     assert!(line.contains("unsupported database URL"), "{line}");
 }
 
-/// Sends one HTTP/1.1 request on a new connection and reads the whole answer, as it came.
-fn raw_request(addr: &str, head: &str, body: &str) -> std::io::Result<String> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr)?;
-    write!(s, "{head}\r\nhost: {addr}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len())?;
-    let mut out = String::new();
-    s.read_to_string(&mut out)?;
-    Ok(out)
-}
-
-/// A started server, stopped when dropped (also when an assertion fails, so that no server outlives
-/// its test holding the test's output pipe).
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// [`raw_request`] without a body, the answer as bytes.
-fn raw_request_bytes(addr: &str, head: &str) -> std::io::Result<Vec<u8>> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(addr)?;
-    write!(s, "{head}\r\nhost: {addr}\r\nconnection: close\r\n\r\n")?;
-    let mut out = Vec::new();
-    s.read_to_end(&mut out)?;
-    Ok(out)
-}
-
-/// Starts the binary on a free port with SQLite in `dir`; the running server and its address.
-fn start(dir: &std::path::Path) -> (Running, String) {
-    use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_klava-sync-server"))
-        .args(["--addr", "127.0.0.1:0", "--data-dir", dir.to_str().unwrap()])
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "off")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|l| l.strip_prefix("Klava is running at http://").map(str::to_owned))
-        .expect("the server says where it listens");
-    (Running(child), addr)
-}
-
-const SIGN_UP: &str = "POST /api/account/signup HTTP/1.1\r\nx-klava-client: 1\r\ncontent-type: application/json";
-const ADA: &str = r#"{"login":"ada","password":"correct horse battery"}"#;
-
 #[test]
 fn the_export_streams_a_complete_chunked_body_over_http() {
     let dir = tempfile::tempdir().unwrap();
     let (_server, addr) = start(dir.path());
-    let signed_up = raw_request(&addr, SIGN_UP, ADA).unwrap();
-    let cookie = signed_up
-        .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: "))
-        .and_then(|c| c.split(';').next())
-        .expect("a session cookie")
-        .to_owned();
+    let cookie = sign_up(&addr);
     let export = raw_request(&addr, &format!("GET /api/account/export HTTP/1.1\r\ncookie: {cookie}"), "").unwrap();
     assert!(export.starts_with("HTTP/1.1 200"), "{export}");
     assert!(export.contains("transfer-encoding: chunked"), "{export}");
