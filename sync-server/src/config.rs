@@ -36,12 +36,14 @@ pub struct Config {
     #[arg(long, env = "KLAVA_ATTEMPTS_PER_LOGIN", default_value_t = RateLimits::default().per_login)]
     pub attempts_per_login: u32,
 
-    /// Take the client address from the last `X-Forwarded-For` entry (only behind a reverse proxy that
-    /// sets it; otherwise clients could choose their own address).
-    #[arg(long, env = "KLAVA_BEHIND_PROXY")]
-    pub behind_proxy: bool,
+    /// How many reverse proxies that append to `X-Forwarded-For` stand in front of the server (a CDN and a
+    /// TLS proxy: 2). The client's address is then that many entries from the right; 0 (the default) uses
+    /// the connection's address and ignores the header, which clients could otherwise choose.
+    #[arg(long, env = "KLAVA_TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
 
-    /// Longest time one request may take, in seconds, before it is answered 503.
+    /// Longest time, in seconds, a request may take to start its answer before it is answered 503; also
+    /// how long a stopping server waits for answers still being sent (a long export) before it exits.
     #[arg(long, env = "KLAVA_REQUEST_TIMEOUT", default_value_t = 30)]
     pub request_timeout_s: u64,
 

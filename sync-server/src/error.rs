@@ -67,7 +67,8 @@ impl From<sqlx::Error> for ApiError {
         tracing::error!(error = %e, "database error");
         // SQLite's primary result codes (the low byte of an extended one) and PostgreSQL's SQLSTATEs.
         let code = e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned()).unwrap_or_default();
-        let sqlite_primary = code.parse::<i32>().ok().map(|c| c & 0xff);
+        // SQLite's codes are at most 4 digits; a SQLSTATE is always 5 characters (some all digits).
+        let sqlite_primary = (code.len() < 5).then(|| code.parse::<i32>().ok()).flatten().map(|c| c & 0xff);
         match (sqlite_primary, code.as_str()) {
             (Some(13), _) | (_, "53100") => Self::StorageFull(e),
             (Some(8), _) | (_, "25006") => Self::ReadOnly(e),

@@ -39,8 +39,8 @@ pub struct AppState {
     pub db: Db,
     pub static_files: Arc<StaticFiles>,
     pub limiter: Limiter,
-    /// Whether the client address comes from `X-Forwarded-For`.
-    pub behind_proxy: bool,
+    /// How many proxies' `X-Forwarded-For` entries to count back for the client's address (0: none).
+    pub trusted_proxies: usize,
     /// The longest a request may take.
     pub request_timeout: Duration,
     /// Whether `POST /api/bench/insert` is served.
@@ -55,7 +55,7 @@ impl AppState {
             db,
             static_files: Arc::new(StaticFiles::new(&config.static_dir)),
             limiter: Limiter::new(config.rate_limits()),
-            behind_proxy: config.behind_proxy,
+            trusted_proxies: config.trusted_proxies,
             request_timeout: Duration::from_secs(config.request_timeout_s.max(1)),
             bench_endpoints: config.bench_endpoints,
         }
@@ -68,9 +68,10 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", routes::router(state.bench_endpoints))
         .route("/metrics", axum::routing::get(observe::serve_metrics))
         .fallback(serve_static)
+        // Innermost first: the time limit's own 503 still gets the security headers and compression.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), observe::track))
         .layer(axum::middleware::map_response(headers::add))
         .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), observe::track))
         .with_state(state)
 }
 
@@ -89,6 +90,8 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     target: DbTarget,
+    /// How long a stopping server waits for answers still being sent.
+    grace: Duration,
 }
 
 impl Server {
@@ -122,7 +125,8 @@ impl Server {
                 }
             }
         });
-        Ok(Self { listener, router: app(state), target })
+        let grace = state.request_timeout;
+        Ok(Self { listener, router: app(state), target, grace })
     }
 
     /// The address actually bound (useful with port 0).
@@ -135,13 +139,31 @@ impl Server {
         &self.target
     }
 
-    /// Serves until Ctrl-C or SIGTERM.
+    /// Serves until Ctrl-C or SIGTERM, then stops accepting connections and lets the answers in flight
+    /// finish, for at most the grace time (a slow reader of a long export cannot hold the exit up).
     ///
     /// # Errors
     /// [`StartupError::Serve`] when the listener fails.
     pub async fn run(self) -> Result<(), StartupError> {
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(StartupError::Serve)
+        let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+        let signal = async move {
+            shutdown_signal().await;
+            let _ = stopping.send(true);
+        };
+        let serve = axum::serve(self.listener, service).with_graceful_shutdown(signal);
+        let grace = self.grace;
+        let deadline = async move {
+            let _ = stopped.wait_for(|s| *s).await;
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            result = serve => result.map_err(StartupError::Serve),
+            () = deadline => {
+                tracing::warn!(grace_s = grace.as_secs(), "stopping with answers still being sent");
+                Ok(())
+            }
+        }
     }
 }
 

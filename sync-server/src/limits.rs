@@ -51,7 +51,7 @@ impl Limiter {
     /// address budget refuses is not counted against the login).
     pub fn attempt(&self, ip: IpAddr, login: &str) -> Result<(), ApiError> {
         if let Some(by_ip) = &self.by_ip {
-            by_ip.check_key(&ip).map_err(|not_until| wait(&not_until))?;
+            by_ip.check_key(&network(ip)).map_err(|not_until| wait(&not_until))?;
         }
         if let Some(by_login) = &self.by_login.as_ref().filter(|_| !login.is_empty()) {
             by_login.check_key(&login.to_owned()).map_err(|not_until| wait(&not_until))?;
@@ -80,6 +80,15 @@ impl Limiter {
     }
 }
 
+/// The key for an address: IPv4 as it is, IPv6 by its /64 (one subscriber's whole network, which hands
+/// out addresses from it at will).
+fn network(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => IpAddr::V6(std::net::Ipv6Addr::from(v6.to_bits() & !((1u128 << 64) - 1))),
+    }
+}
+
 fn wait(not_until: &governor::NotUntil<<DefaultClock as Clock>::Instant>) -> ApiError {
     let wait = not_until.wait_time_from(DefaultClock::default().now());
     // Whole seconds, rounded up: retrying at once after the header's wait must succeed.
@@ -105,6 +114,17 @@ mod tests {
         assert!(l.attempt(HOME, "boris").is_ok());
         assert!(l.attempt(HOME, "vera").is_err());
         assert!(l.attempt(CAFE, "vera").is_ok());
+    }
+
+    #[test]
+    fn an_ipv6_network_shares_one_budget() {
+        let l = Limiter::new(RateLimits { per_ip: 2, per_login: 0 });
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(l.attempt(a, "").is_ok() && l.attempt(b, "").is_ok());
+        assert!(l.attempt(a, "").is_err());
+        assert!(l.attempt(other, "").is_ok());
     }
 
     #[test]

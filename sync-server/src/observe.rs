@@ -9,7 +9,7 @@
 //!   long newly stored records waited between being made on a device and reaching the server (a device
 //!   offline for days shows here);
 //! - gauges read from the database at each scrape: `klava_records_stored`, `klava_accounts`,
-//!   `klava_sessions`, and `klava_rate_limit_keys` (addresses and logins this instance is counting).
+//!   `klava_sessions` (unexpired), and `klava_rate_limit_keys` (addresses and logins this instance is counting).
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -86,7 +86,12 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
         None if api => "unmatched".to_owned(),
         None => "static".to_owned(),
     };
-    let labels = [("method", method.to_string()), ("route", route)];
+    // Only the standard methods by name: any token is a valid method, and each would be a new series.
+    let method = match method.as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH" | "OPTIONS") => m.to_owned(),
+        _ => "other".to_owned(),
+    };
+    let labels = [("method", method), ("route", route)];
     metrics::histogram!("klava_http_request_duration_seconds", &labels).record(took.as_secs_f64());
     let mut labels = labels.to_vec();
     labels.push(("status", status.as_u16().to_string()));
@@ -112,8 +117,9 @@ pub fn pushed(stored: usize, refused: usize, new_lags_s: &[f64]) {
 pub async fn serve_metrics(State(state): State<AppState>) -> Response {
     let counts = sqlx::query_as::<_, (i64, i64, i64)>(
         "SELECT (SELECT CAST(COALESCE(SUM(record_count), 0) AS BIGINT) FROM users), (SELECT COUNT(*) FROM users), \
-         (SELECT COUNT(*) FROM sessions)",
+         (SELECT COUNT(*) FROM sessions WHERE expires_ms > $1)",
     )
+    .bind(crate::now_ms())
     .fetch_one(state.db.pool())
     .await;
     #[allow(clippy::cast_precision_loss)] // counts far below 2^52

@@ -67,8 +67,18 @@ pub enum Problem {
 /// What a sent request came to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    Pushed { stored: Vec<Id>, refused: Vec<Refusal> },
-    Pulled { ids: Vec<Id>, cursor: i64, more: bool },
+    Pushed {
+        stored: Vec<Id>,
+        refused: Vec<Refusal>,
+    },
+    /// `ids`: the pulled records this device now holds as the server does. An id whose pulled body
+    /// differs from this device's record (a twin) is left out and given to [`Sync::hold`]: the server
+    /// keeps its own, this device's is kept aside, never lost.
+    Pulled {
+        ids: Vec<Id>,
+        cursor: i64,
+        more: bool,
+    },
     Failed(Problem),
 }
 
@@ -108,8 +118,20 @@ pub struct Sync {
     problem: Option<Problem>,
     signed_out: bool,
     last_synced_ms: Option<f64>,
+    /// The most records the next push takes: halved while the server refuses whole pushes, to find the
+    /// record it cannot take.
+    #[serde(default = "full_batch")]
+    batch_limit: usize,
+    /// After a failed push, pull before pushing again (a push that keeps failing must not stop this
+    /// device from receiving the others' records).
+    #[serde(default)]
+    pull_first: bool,
     #[serde(skip)]
     in_flight: Option<Request>,
+}
+
+fn full_batch() -> usize {
+    PUSH_RECORDS
 }
 
 impl Default for Sync {
@@ -131,6 +153,8 @@ impl Sync {
             problem: None,
             signed_out: false,
             last_synced_ms: None,
+            batch_limit: PUSH_RECORDS,
+            pull_first: false,
             in_flight: None,
         }
     }
@@ -143,10 +167,28 @@ impl Sync {
     }
 
     /// Asks for a cycle (at start, when the browser comes back online, on a timer): pull even with
-    /// nothing to push, and try now even during a backoff wait.
+    /// nothing to push, and try now even during a backoff wait — but not before a time the server set
+    /// (`Retry-After`, the quota's wait).
     pub fn want(&mut self) {
         self.pull_wanted = true;
-        self.not_before_ms = 0.0;
+        if !matches!(self.problem, Some(Problem::TooManyRequests { .. } | Problem::Quota)) {
+            self.not_before_ms = 0.0;
+        }
+    }
+
+    /// Keeps `id` aside as refused (`code`, `message`): for what the app finds itself, such as a pulled
+    /// record with this id and another body (the server keeps its own; this device's is held, not lost).
+    pub fn hold(&mut self, id: Id, code: &str, message: &str) {
+        self.outbox.remove(&id);
+        self.held.insert(id, Held { code: code.to_owned(), message: message.to_owned() });
+    }
+
+    /// Gives up on the request in flight (no answer came in time): it counts as a failure, and its
+    /// records stay in the outbox.
+    pub fn abandon(&mut self, now_ms: f64, jitter: u64) {
+        if self.in_flight.take().is_some() {
+            self.fail(Problem::Unavailable, now_ms, jitter);
+        }
     }
 
     /// The learner signed in again after [`Problem::SignedOut`] (same account: the outbox is kept).
@@ -164,8 +206,11 @@ impl Sync {
         if self.signed_out || self.in_flight.is_some() || waiting {
             return None;
         }
-        let request = if !self.outbox.is_empty() {
-            Request::Push(self.outbox.batch(PUSH_RECORDS, PUSH_BYTES))
+        let pull_now = self.pull_wanted && (self.outbox.is_empty() || self.pull_first);
+        let request = if pull_now {
+            Request::Pull { after: self.cursor }
+        } else if !self.outbox.is_empty() {
+            Request::Push(self.outbox.batch(self.batch_limit.max(1), PUSH_BYTES))
         } else if self.pull_wanted {
             Request::Pull { after: self.cursor }
         } else {
@@ -181,6 +226,7 @@ impl Sync {
         let Some(request) = self.in_flight.take() else { return };
         match (request, answer) {
             (Request::Push(_), Answer::Pushed { stored, refused }) => {
+                let before = self.outbox.len();
                 for id in &stored {
                     self.outbox.remove(id);
                 }
@@ -194,8 +240,14 @@ impl Sync {
                 }
                 self.pull_wanted = true;
                 if quota {
+                    self.pull_first = true;
                     self.fail(Problem::Quota, now_ms, jitter);
+                } else if self.outbox.len() == before {
+                    // Nothing stored, nothing refused: a confused answer; do not loop on it.
+                    self.pull_first = true;
+                    self.fail(Problem::Unavailable, now_ms, jitter);
                 } else {
+                    self.batch_limit = PUSH_RECORDS;
                     self.succeeded();
                 }
             }
@@ -209,9 +261,33 @@ impl Sync {
                     self.pull_wanted = false;
                     self.last_synced_ms = Some(now_ms);
                 }
-                self.succeeded();
+                if self.pull_first {
+                    // Pulled after a failed push: the push goes again next, and its failures keep
+                    // counting (the backoff grows) until one succeeds.
+                    self.pull_first = more;
+                    self.not_before_ms = 0.0;
+                } else {
+                    self.succeeded();
+                }
             }
-            (_, Answer::Failed(problem)) => self.fail(problem, now_ms, jitter),
+            (Request::Push(sent), Answer::Failed(Problem::Refused(message))) => {
+                // The server refused the whole push (too large, or a record it cannot read): find the
+                // record by halving; a lone one is held.
+                if let [only] = sent.as_slice() {
+                    self.hold(only.clone(), "refused", &message);
+                    self.succeeded();
+                } else {
+                    self.batch_limit = (sent.len() / 2).max(1);
+                    self.fail(Problem::Refused(message), now_ms, jitter);
+                }
+                self.pull_wanted = true;
+            }
+            (Request::Push(_), Answer::Failed(problem)) => {
+                self.pull_first = problem != Problem::SignedOut;
+                self.pull_wanted = true;
+                self.fail(problem, now_ms, jitter);
+            }
+            (Request::Pull { .. }, Answer::Failed(problem)) => self.fail(problem, now_ms, jitter),
             // An answer of the wrong kind (a bug in the caller): treat it as a garbled answer.
             (_, _) => self.fail(Problem::Unavailable, now_ms, jitter),
         }

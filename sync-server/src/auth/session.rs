@@ -41,13 +41,26 @@ impl FromRequestParts<AppState> for Client {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ua = parts.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-        let forwarded = || {
-            let all = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
-            all.flat_map(|v| v.split(',')).last().and_then(|ip| ip.trim().parse().ok())
+        let ip = match state.trusted_proxies {
+            0 => peer,
+            n => forwarded_client(&parts.headers, n).or(peer),
         };
-        let ip = if state.behind_proxy { forwarded().or(peer) } else { peer };
         Ok(Self { user_agent: ua.chars().take(256).collect(), ip: ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)) })
     }
+}
+
+/// The client's address behind `proxies` trusted proxies: each appended the address it saw to
+/// `X-Forwarded-For`, so the client is `proxies` entries from the right. An entry may carry a port.
+fn forwarded_client(headers: &HeaderMap, proxies: usize) -> Option<IpAddr> {
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let entry = entries.len().checked_sub(proxies).map(|i| entries[i])?;
+    entry.parse::<IpAddr>().ok().or_else(|| entry.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }
 
 /// The session token in the request's cookies, if any.
@@ -98,6 +111,20 @@ pub fn cookie_headers(token: Option<&str>) -> [(axum::http::HeaderName, HeaderVa
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_client_is_as_many_entries_from_the_right_as_there_are_proxies() {
+        let mut h = HeaderMap::new();
+        h.append("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 203.0.113.7"));
+        h.append("x-forwarded-for", HeaderValue::from_static("198.51.100.2:443"));
+        let ip = |h: &HeaderMap, n| forwarded_client(h, n).map(|ip| ip.to_string());
+        // The client forged 6.6.6.6; the CDN saw 203.0.113.7; the TLS proxy saw the CDN.
+        assert_eq!(ip(&h, 1).as_deref(), Some("198.51.100.2"));
+        assert_eq!(ip(&h, 2).as_deref(), Some("203.0.113.7"));
+        assert_eq!(ip(&h, 4), None, "fewer entries than proxies: the connection's address is used");
+        h.insert("x-forwarded-for", HeaderValue::from_static("unknown"));
+        assert_eq!(ip(&h, 1), None);
+    }
+
     use super::*;
 
     #[test]

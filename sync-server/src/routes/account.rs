@@ -127,9 +127,12 @@ pub async fn sign_out_device(
     }
 }
 
-/// Checks the signed-in user's password.
-async fn confirm(state: &AppState, me: &Authed, password: String) -> Result<accounts::User, ApiError> {
+/// Checks the signed-in user's password (rate limited like a sign-in: a stolen cookie must not let
+/// anyone guess the password at argon2's speed).
+async fn confirm(state: &AppState, me: &Authed, client: &Client, password: String) -> Result<accounts::User, ApiError> {
     let user = accounts::user_by_id(state.db.pool(), me.user_id).await?.ok_or(ApiError::NotSignedIn)?;
+    let login = accounts::check_login(&user.account.login).map(|(l, _)| l).unwrap_or_default();
+    state.limiter.attempt(client.ip, &login)?;
     if password::verify(password, Some(user.password_hash.clone())).await {
         Ok(user)
     } else {
@@ -143,10 +146,11 @@ async fn confirm(state: &AppState, me: &Authed, password: String) -> Result<acco
 pub async fn change_password(
     State(state): State<AppState>,
     me: Authed,
+    client: Client,
     Body(c): Body<ChangePassword>,
 ) -> Result<StatusCode, ApiError> {
     accounts::check_password(&c.new_password)?;
-    confirm(&state, &me, c.current_password).await?;
+    confirm(&state, &me, &client, c.current_password).await?;
     let hash = password::hash(c.new_password).await;
     let mut tx = state.db.writer().begin().await?;
     accounts::replace_password(&mut tx, me.user_id, &hash, Some(&me.token_hash)).await?;
@@ -190,9 +194,10 @@ pub async fn recover(
 pub async fn delete(
     State(state): State<AppState>,
     me: Authed,
+    client: Client,
     Body(d): Body<DeleteAccount>,
 ) -> Result<Response, ApiError> {
-    confirm(&state, &me, d.password).await?;
+    confirm(&state, &me, &client, d.password).await?;
     accounts::delete_user(state.db.writer(), me.user_id).await?;
     Ok((StatusCode::NO_CONTENT, cookie_headers(None)).into_response())
 }

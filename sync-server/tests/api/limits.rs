@@ -75,3 +75,19 @@ async fn recovery_codes_cannot_be_guessed_faster_than_the_login_budget() {
     assert_eq!(rows, i64::try_from(codes.len()).unwrap());
     app.finish().await;
 }
+
+#[tokio::test]
+async fn a_stolen_cookie_cannot_guess_the_password_faster_than_a_sign_in() {
+    let app = spawn_app_with(|c| (c.attempts_per_ip, c.attempts_per_login) = (0, 3)).await;
+    let mut thief = Browser::new(&app, "thief");
+    thief.sign_up("ada", PW).await;
+    for n in 0..3 {
+        let (status, _) = thief.post("/api/account/delete", json!({"password": format!("guess {n}")})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let change = json!({"current_password": PW, "new_password": "the thief's password"});
+    assert_eq!(thief.post("/api/account/password", change).await.0, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(thief.post("/api/account/delete", json!({"password": PW})).await.0, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(thief.get("/api/account").await.0, StatusCode::OK, "the account is still there");
+    app.finish().await;
+}
