@@ -88,7 +88,7 @@ impl Client {
     /// POSTs `body`; ok when the answer is 2xx and its body contains `expect`.
     pub async fn post_expect(&self, path: &str, cookie: &str, body: String, expect: &str) -> Reply {
         let (_, _, mut reply) = self.send(Method::POST, path, cookie, body).await;
-        reply.ok &= expect.is_empty() || memchr_find(&reply.body, expect.as_bytes());
+        reply.ok &= expect.is_empty() || contains_bytes(&reply.body, expect.as_bytes());
         reply
     }
 
@@ -97,6 +97,6 @@ impl Client {
     }
 }
 
-fn memchr_find(hay: &[u8], needle: &[u8]) -> bool {
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }

@@ -22,6 +22,12 @@ pub fn check_login(login: &str) -> Result<(String, String), ApiError> {
     Ok((shown.to_lowercase(), shown.to_owned()))
 }
 
+/// The key a login is looked up and rate limited by: [`check_login`]'s normalised form, or "" for a
+/// login that breaks the rules (which matches no account).
+pub fn login_key(login: &str) -> String {
+    check_login(login).map(|(key, _)| key).unwrap_or_default()
+}
+
 /// # Errors
 /// [`ApiError::Invalid`] for a password shorter than [`MIN_PASSWORD_CHARS`] or longer than
 /// [`MAX_PASSWORD_BYTES`].

@@ -71,7 +71,7 @@ pub async fn sign_in(
     client: Client,
     Body(c): Body<Credentials>,
 ) -> Result<Response, ApiError> {
-    let login = accounts::check_login(&c.login).map(|(l, _)| l).unwrap_or_default();
+    let login = accounts::login_key(&c.login);
     state.limiter.attempt(client.ip, &login)?;
     let user = accounts::user_by_login(state.db.pool(), &login).await?;
     let ok = password::verify(c.password, user.as_ref().map(|u| u.password_hash.clone())).await;
@@ -131,7 +131,7 @@ pub async fn sign_out_device(
 /// anyone guess the password at argon2's speed).
 async fn confirm(state: &AppState, me: &Authed, client: &Client, password: String) -> Result<accounts::User, ApiError> {
     let user = accounts::user_by_id(state.db.pool(), me.user_id).await?.ok_or(ApiError::NotSignedIn)?;
-    let login = accounts::check_login(&user.account.login).map(|(l, _)| l).unwrap_or_default();
+    let login = accounts::login_key(&user.account.login);
     state.limiter.attempt(client.ip, &login)?;
     if password::verify(password, Some(user.password_hash.clone())).await {
         Ok(user)
@@ -167,7 +167,7 @@ pub async fn recover(
     client: Client,
     Body(r): Body<Recover>,
 ) -> Result<Response, ApiError> {
-    let login = accounts::check_login(&r.login).map(|(l, _)| l).unwrap_or_default();
+    let login = accounts::login_key(&r.login);
     state.limiter.attempt(client.ip, &login)?;
     accounts::check_password(&r.new_password)?;
     let user = accounts::user_by_login(state.db.pool(), &login).await?;

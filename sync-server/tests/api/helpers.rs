@@ -234,3 +234,29 @@ pub fn tombstone(id: &str, target: &str) -> serde_json::Value {
 pub fn now() -> u64 {
     u64::try_from(klava_sync_server::now_ms()).unwrap()
 }
+
+/// A 200 answer to a sync request, as the app's sync state machine takes it: the ids stored and refused
+/// by a push, or the ids, cursor and `more` of a pull page.
+pub fn sync_answer(request: &klava_sync::Request, json: &serde_json::Value) -> klava_sync::Answer {
+    use klava_core::record::Id;
+    let id = |v: &serde_json::Value| Id::new(v.as_str().unwrap()).unwrap();
+    let list = |v: &serde_json::Value| v.as_array().unwrap().clone();
+    match request {
+        klava_sync::Request::Push(_) => klava_sync::Answer::Pushed {
+            stored: list(&json["stored"]).iter().map(id).collect(),
+            refused: list(&json["refused"])
+                .iter()
+                .map(|r| klava_sync::Refusal {
+                    id: id(&r["id"]),
+                    code: r["code"].as_str().unwrap().into(),
+                    message: r["message"].as_str().unwrap().into(),
+                })
+                .collect(),
+        },
+        klava_sync::Request::Pull { .. } => klava_sync::Answer::Pulled {
+            ids: list(&json["records"]).iter().map(|r| id(&r["id"])).collect(),
+            cursor: json["cursor"].as_i64().unwrap(),
+            more: json["more"] == true,
+        },
+    }
+}

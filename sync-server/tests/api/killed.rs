@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use klava_core::record::Id;
 use klava_core::rng::Rng;
-use klava_sync::{Answer, Problem, Refusal, Request, Sync};
+use klava_sync::{Answer, Problem, Request, Sync};
 use serde_json::Value;
 
-use crate::helpers::{now, setting};
+use crate::helpers::{now, setting, sync_answer};
 use crate::process::{raw_request, sign_up, start};
 
 /// What one request came to, classified as the app does: no connection is "offline", a connection that
@@ -39,33 +39,7 @@ fn send(addr: &str, cookie: &str, request: &Request, records: &BTreeMap<Id, Stri
         return Answer::Failed(Problem::Unavailable);
     }
     let Ok(json) = serde_json::from_str::<Value>(body) else { return Answer::Failed(Problem::Unavailable) };
-    let ids = |v: &Value| -> Vec<Id> {
-        v.as_array().unwrap().iter().map(|x| Id::new(x.as_str().unwrap()).unwrap()).collect()
-    };
-    match request {
-        Request::Push(_) => {
-            let refused: Vec<Refusal> = json["refused"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| Refusal {
-                    id: Id::new(r["id"].as_str().unwrap()).unwrap(),
-                    code: r["code"].as_str().unwrap().into(),
-                    message: r["message"].as_str().unwrap().into(),
-                })
-                .collect();
-            Answer::Pushed { stored: ids(&json["stored"]), refused }
-        }
-        Request::Pull { .. } => {
-            let pulled: Vec<Id> = json["records"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| Id::new(r["id"].as_str().unwrap()).unwrap())
-                .collect();
-            Answer::Pulled { ids: pulled, cursor: json["cursor"].as_i64().unwrap(), more: json["more"] == true }
-        }
-    }
+    sync_answer(request, &json)
 }
 
 #[test]

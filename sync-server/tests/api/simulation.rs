@@ -17,10 +17,10 @@ use klava_core::profile::Profile;
 use klava_core::record::{Body, Hlc, Id, ModeKind, Record, Session, SessionMode, Setting};
 use klava_core::rng::Rng;
 use klava_core::{Engine, Input, Options};
-use klava_sync::{Answer, Problem, Refusal, Request, Sync};
+use klava_sync::{Answer, Problem, Request, Sync};
 use serde_json::{Value, json};
 
-use crate::helpers::{Browser, TestApp, second_instance, spawn_app_with};
+use crate::helpers::{Browser, TestApp, second_instance, spawn_app_with, sync_answer};
 
 const PW: &str = "correct horse battery";
 
@@ -81,27 +81,15 @@ async fn send(d: &mut Device, router: &Router, request: &Request) -> Answer {
         Request::Pull { after } => d.browser.get(&format!("/api/sync/pull?after={after}&limit=7")).await,
     };
     match status {
-        StatusCode::OK => match request {
-            Request::Push(_) => {
-                let pushed: klava_wire::Pushed = serde_json::from_value(body).unwrap();
-                let ids = |v: Vec<String>| v.into_iter().map(|s| Id::new(s).unwrap()).collect();
-                let refused = pushed
-                    .refused
-                    .into_iter()
-                    .map(|r| Refusal { id: Id::new(r.id.unwrap()).unwrap(), code: r.code, message: r.message })
-                    .collect();
-                Answer::Pushed { stored: ids(pushed.stored), refused }
-            }
-            Request::Pull { .. } => {
-                let mut ids = Vec::new();
+        StatusCode::OK => {
+            if let Request::Pull { .. } = request {
                 for r in body["records"].as_array().unwrap() {
                     let record: Record = serde_json::from_value(r.clone()).unwrap();
-                    ids.push(record.id.clone());
                     d.records.entry(record.id.clone()).or_insert(record);
                 }
-                Answer::Pulled { ids, cursor: body["cursor"].as_i64().unwrap(), more: body["more"] == true }
             }
-        },
+            sync_answer(request, &body)
+        }
         StatusCode::UNAUTHORIZED => Answer::Failed(Problem::SignedOut),
         s if s.is_server_error() => Answer::Failed(Problem::Unavailable),
         s => Answer::Failed(Problem::Refused(format!("{s}: {body}"))),
