@@ -13,7 +13,7 @@ use crate::hooks::use_tab_sync::use_tab_sync;
 use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
-use crate::pages::lazy::{LazyDataPage, LazyHistoryPage, LazySettingsPage};
+use crate::pages::lazy::{LazyAccountPage, LazyDataPage, LazyHistoryPage, LazySettingsPage};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
 use crate::prefs::Prefs;
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     Progress::provide();
     Prefs::provide();
     TypingTest::provide();
+    crate::sync::SyncCtx::provide();
     Announcer::provide();
     use_tab_sync();
     let update = crate::pwa::register();
@@ -57,6 +58,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                     <Route path=path!("/history") view=LazyHistoryPage />
                     <Route path=path!("/settings") view=LazySettingsPage />
                     <Route path=path!("/data") view=LazyDataPage />
+                    <Route path=path!("/account") view=LazyAccountPage />
                 </Routes>
             </Show>
         </Router>

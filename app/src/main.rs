@@ -12,6 +12,7 @@ mod prefs;
 mod progress;
 mod pwa;
 mod storage;
+mod sync;
 mod typing;
 
 fn main() {

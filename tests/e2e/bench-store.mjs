@@ -5,18 +5,11 @@
 // reloads: "open" is navigation start to the history being folded and shown (the `klava-history-ready`
 // mark, then the History tab's rows on screen), from the cache; "cold" is the same with the cache deleted,
 // so every session is read and replayed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, launchBrowser } from './harness.mjs';
+import { statSync } from 'node:fs';
+import { startServer, launchBrowser, generatedBackup } from './harness.mjs';
 
 const sessions = Number(process.argv[2] ?? 10_000);
-const root = join(import.meta.dirname, '..', '..');
-const file = join(root, 'target', `klava-bench-${sessions}.json`);
-if (!existsSync(file)) {
-  console.log(execFileSync('cargo', ['run', '--release', '-q', '-p', 'klava-core', '--example', 'gen_backup', '--', `${sessions}`, file],
-    { cwd: root, encoding: 'utf8' }).trim());
-}
+const file = generatedBackup(sessions);
 console.log(`backup: ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
 const server = await startServer();

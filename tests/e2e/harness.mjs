@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: the real sync server serving the release build, and headless
 // Debian Chromium driven by playwright-core. A failing test leaves a screenshot in tests/e2e/artifacts/.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +92,15 @@ export function serverAndBrowser() {
   before(async () => { ctx.server = await startServer(); ctx.browser = await launchBrowser(); });
   after(async () => { await ctx.browser?.close(); await ctx.server?.stop(); });
   return ctx;
+}
+
+/** The path of a backup of `sessions` generated sessions for the benchmarks (klava-core's `gen_backup`
+ * example), made the first time it is asked for. */
+export function generatedBackup(sessions) {
+  const file = join(root, 'target', `klava-bench-${sessions}.json`);
+  if (!existsSync(file)) {
+    console.log(execFileSync('cargo', ['run', '--release', '-q', '-p', 'klava-core', '--example', 'gen_backup', '--', `${sessions}`, file],
+      { cwd: root, encoding: 'utf8' }).trim());
+  }
+  return file;
 }

@@ -1,10 +1,11 @@
 //! `Header`: the skip link, the logo, the links to every page (the current one marked for assistive
-//! technology with `aria-current`), and the language switch.
+//! technology with `aria-current`), the sync status once someone is signed in, and the language switch.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::lang_switch::LangSwitch;
+use crate::components::sync_status::SyncStatusSlot;
 use crate::i18n::{tr, use_i18n};
 
 /// The page header.
@@ -21,8 +22,10 @@ pub fn Header() -> impl IntoView {
                 <A href="/history" attr:data-testid="tab-history">{tr!(i18n, nav.history)}</A>
                 <A href="/settings" attr:data-testid="tab-settings">{tr!(i18n, nav.settings)}</A>
                 <A href="/data" attr:data-testid="tab-data">{tr!(i18n, nav.data)}</A>
+                <A href="/account" attr:data-testid="tab-account">{tr!(i18n, nav.account)}</A>
             </nav>
             <div class="tools">
+                <SyncStatusSlot />
                 <LangSwitch />
             </div>
         </header>

@@ -14,5 +14,6 @@ pub mod results;
 pub mod save_note;
 pub mod speed_chart;
 pub mod storage_banner;
+pub mod sync_status;
 pub mod text_view;
 pub mod update_prompt;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_i18n};
+use crate::pages::account::AccountPage;
 use crate::pages::data_page::DataPage;
 use crate::pages::history_page::HistoryPage;
 use crate::pages::settings_page::SettingsPage;
@@ -22,6 +23,11 @@ fn settings_view() -> AnyView {
 #[lazy]
 fn data_view() -> AnyView {
     view! { <DataPage /> }.into_any()
+}
+
+#[lazy]
+fn account_view() -> AnyView {
+    view! { <AccountPage /> }.into_any()
 }
 
 /// A page's view once its module has arrived, "Loading the page…" until then.
@@ -47,4 +53,10 @@ pub fn LazySettingsPage() -> impl IntoView {
 #[component]
 pub fn LazyDataPage() -> impl IntoView {
     suspended(data_view())
+}
+
+/// `/account`, fetched when first opened.
+#[component]
+pub fn LazyAccountPage() -> impl IntoView {
+    suspended(account_view())
 }

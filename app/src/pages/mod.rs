@@ -1,5 +1,6 @@
 //! Pages: one file each, one route each (see `app.rs`).
 
+pub mod account;
 pub mod data_page;
 pub mod history_page;
 pub mod home_page;

@@ -1,9 +1,10 @@
 //! The learner's progress as the app sees it: the folded history (a signal), where it is stored and how
 //! that is going. Loading reads the cached fold and folds in only what arrived after it; a finished
 //! session is folded in at once and saved the moment it ends ([`save`]); backups, imports and reset live in
-//! [`backup`].
+//! [`backup`]; records that sync brings from other devices arrive through [`received`].
 
 pub mod backup;
+pub mod received;
 pub mod save;
 
 use klava_core::history::{Applied, History, cache_key};
@@ -42,6 +43,8 @@ pub struct Progress {
     pub unsaved: RwSignal<usize>,
     /// Counts this tab's writes to the log (saves and imports), so other tabs can be told.
     pub writes: RwSignal<u32>,
+    /// Counts the times this tab folded in what another tab stored (so sync in this tab sends it).
+    pub heard: RwSignal<u32>,
     /// Records folded in but not stored yet (storage full or unavailable); kept for the next try and for export.
     pending: StoredValue<Vec<Record>>,
     db: StoredValue<Option<Db>, LocalStorage>,
@@ -57,7 +60,7 @@ pub struct Progress {
 const CACHE_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// A record's JSON, read and checked; the error is why it cannot be used.
-fn read_record(json: &str) -> Result<Record, String> {
+pub(crate) fn read_record(json: &str) -> Result<Record, String> {
     let r: Record = serde_json::from_str(json).map_err(|e| e.to_string())?;
     r.validate().map_err(|e| e.to_string())?;
     Ok(r)
@@ -90,6 +93,7 @@ impl Progress {
             persisted: RwSignal::new(None),
             unsaved: RwSignal::new(0),
             writes: RwSignal::new(0),
+            heard: RwSignal::new(0),
             pending: StoredValue::new(Vec::new()),
             db: StoredValue::new_local(None),
             through_seq: StoredValue::new(0.0),
@@ -208,6 +212,7 @@ impl Progress {
             p.through_seq.set_value(through);
             if !records.is_empty() {
                 p.fold_in(&records);
+                p.heard.update(|n| *n += 1);
             }
             if let Ok(list) = db.unreadable().await {
                 p.unreadable.set(list);

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 use web_sys::js_sys::{Object, Reflect};
 
 use super::StoreError;
-use super::schema::{self, CACHE, META, RECORDS, SEQ_INDEX, UNREADABLE, V1_SESSIONS};
+use super::schema::{self, ACKED, CACHE, META, RECORDS, SEQ_INDEX, SYNC, UNREADABLE, V1_SESSIONS};
 
 const NEXT_SEQ: &str = "next_seq";
 const HISTORY: &str = "history";
@@ -57,7 +57,7 @@ pub struct Db {
     db: std::rc::Rc<Database>,
 }
 
-fn obj(fields: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn obj(fields: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in fields {
         let _ = Reflect::set(&o, &JsValue::from_str(k), v);
@@ -69,7 +69,7 @@ fn field(v: &JsValue, name: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn text(v: &JsValue, name: &str) -> Option<String> {
+pub(super) fn text(v: &JsValue, name: &str) -> Option<String> {
     field(v, name).as_string()
 }
 
@@ -79,7 +79,7 @@ fn as_json(v: &JsValue) -> String {
 
 /// Waits for a transaction to finish; an abort is reported with the browser's reason (a full quota
 /// shows up here).
-async fn finish(tx: Transaction, context: &str) -> Result<(), StoreError> {
+pub(super) async fn finish(tx: Transaction, context: &str) -> Result<(), StoreError> {
     let raw: web_sys::IdbTransaction = tx.into();
     let tx = Transaction::from(raw.clone());
     match tx.await {
@@ -109,7 +109,7 @@ impl Db {
         Ok((db, migrated))
     }
 
-    fn tx(&self, stores: &[&str], mode: TransactionMode, context: &str) -> Result<Transaction, StoreError> {
+    pub(super) fn tx(&self, stores: &[&str], mode: TransactionMode, context: &str) -> Result<Transaction, StoreError> {
         self.db.transaction(stores, mode).map_err(|e| StoreError::from_idb(context, &e))
     }
 
@@ -158,7 +158,7 @@ impl Db {
     /// `records`, `meta` and `unreadable`). A record whose id is stored with other content (a twin) is
     /// decided by [`merge::twin_order`], the same on every device: when the new one is kept it replaces the stored
     /// one under a new `seq` (so an incremental fold sees it); the one not kept is set aside, never lost.
-    async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
+    pub(super) async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
         let store = tx.object_store(RECORDS).map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
@@ -262,7 +262,7 @@ impl Db {
             .collect())
     }
 
-    fn unreadable_value(u: &Unreadable) -> JsValue {
+    pub(super) fn unreadable_value(u: &Unreadable) -> JsValue {
         obj(&[("key", u.key.as_str().into()), ("json", u.json.as_str().into()), ("reason", u.reason.as_str().into())])
     }
 
@@ -338,8 +338,9 @@ impl Db {
     /// A failed write (then nothing was deleted).
     pub async fn reset(&self) -> Result<(), StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("reset", &e);
-        let tx = self.tx(&[RECORDS, META, CACHE, UNREADABLE], TransactionMode::ReadWrite, "reset")?;
-        for name in [RECORDS, META, CACHE, UNREADABLE] {
+        let stores = [RECORDS, META, CACHE, UNREADABLE, SYNC, ACKED];
+        let tx = self.tx(&stores, TransactionMode::ReadWrite, "reset")?;
+        for name in stores {
             drop(tx.object_store(name).map_err(err)?.clear().map_err(err)?);
         }
         finish(tx, "reset").await

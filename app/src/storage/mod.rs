@@ -1,11 +1,12 @@
 //! Where progress is kept: the record log and the history cache in IndexedDB (`db`), the schema and its
-//! migrations (`schema`), LocalStorage that may refuse (`local`), and what can go wrong, in words a
+//! migrations (`schema`), what sync keeps beside the log (`synced`), LocalStorage that may refuse (`local`), and what can go wrong, in words a
 //! learner understands (`StoreError`).
 
 pub mod db;
 pub mod ids;
 pub mod local;
 pub mod schema;
+pub mod synced;
 
 use thiserror::Error;
 

@@ -6,6 +6,10 @@
 //!   order of arrival), `meta` (the next `seq`), `cache` (the folded history and the `seq` it was folded
 //!   through) and `unreadable` (a copy of each record that could not be read, listed in Data and exported;
 //!   the log keeps the record itself, for a later version that can read it).
+//! - v3 adds sync with an account: `sync` (the sync state: outbox, cursor, held records, backoff, as
+//!   klava-sync serialises it, under the key `state`) and `acked` (the ids of records the server is known
+//!   to hold, as keys). The records to push are those in the log that are not in `acked`, so a record is
+//!   never left out because a list was written before it.
 //!
 //! Stores are created in `upgradeneeded` (which cannot await); moving v1 data into the log happens right
 //! after opening, in one transaction ([`crate::storage::db::Db::migrate_v1`]), so it is all-or-nothing
@@ -18,13 +22,15 @@ use super::StoreError;
 /// The database's name.
 pub const NAME: &str = "klava";
 /// The schema version this code opens.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 pub const RECORDS: &str = "records";
 pub const SEQ_INDEX: &str = "seq";
 pub const META: &str = "meta";
 pub const CACHE: &str = "cache";
 pub const UNREADABLE: &str = "unreadable";
+pub const SYNC: &str = "sync";
+pub const ACKED: &str = "acked";
 /// The v1 store of sessions.
 pub const V1_SESSIONS: &str = "sessions";
 
@@ -44,6 +50,10 @@ fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
         store(db, META, None)?;
         store(db, CACHE, None)?;
         store(db, UNREADABLE, Some("key"))?;
+    }
+    if old < 3 {
+        store(db, SYNC, None)?;
+        store(db, ACKED, None)?;
     }
     Ok(())
 }

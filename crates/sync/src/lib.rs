@@ -13,6 +13,7 @@
 //! "signed out elsewhere" stops until the learner signs in again.
 
 pub mod backoff;
+pub mod http;
 pub mod outbox;
 
 use std::collections::BTreeMap;
@@ -83,7 +84,7 @@ pub enum Answer {
 }
 
 /// The status line's state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Status {
     /// Signed out (on another device, or the session expired): sign in again; `waiting` records are kept.
     SignedOut { waiting: usize },
