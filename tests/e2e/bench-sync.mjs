@@ -62,8 +62,11 @@ try {
     sessions, { timeout: 120_000 });
   const shown = Date.now() - start;
   const long = await page.evaluate(() => window.longTasks);
+  const phases = await page.evaluate(() => Object.fromEntries(['klava-pull-fetch', 'klava-pull-read', 'klava-store', 'klava-fold']
+    .map((n) => [n, Math.round(performance.getEntriesByName(n).reduce((a, e) => a + e.duration, 0))])));
   console.log(`new device: ${sessions} sessions pulled (${(pulled / 1e6).toFixed(1)} MB) and synced ${ms(synced)}, ` +
-    `history shown ${ms(shown)} after "Sign in"; long tasks meanwhile: ${long.length}, longest ${ms(Math.max(0, ...long))}`);
+    `history shown ${ms(shown)} after "Sign in"; long tasks meanwhile: ${long.length}, longest ${ms(Math.max(0, ...long))}; ` +
+    `summed per phase (ms): ${JSON.stringify(phases)}`);
 
   // One typical session: a 25-word test, what its push sends and receives.
   const pushes = [];

@@ -13,13 +13,49 @@ const PAGES = {
   history: '/history',
   settings: '/settings',
   data: '/data',
+  account: '/account',
   missing: '/no-such-page',
 };
+/** The account once signed in: its states, taken after the pages above (they sign up). */
+const ACCOUNT_STATES = ['codes', 'signed-in', 'offline', 'signed-out-elsewhere'];
 const only = process.argv.slice(2);
 const out = join(artifacts, 'shots');
 mkdirSync(out, { recursive: true });
 
 const server = await startServer();
+let accounts = 0;
+
+/** Signs up, then shoots the recovery codes, the signed-in page, the status line offline with a session
+ * waiting, and the page after being signed out from elsewhere. */
+async function accountStates(page, context, suffix) {
+  const shoot = async (name) => {
+    await page.waitForTimeout(300);
+    const file = join(out, `${name}-${suffix}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  };
+  const login = `shots${++accounts}`;
+  await page.goto(`${server.url}/account`);
+  await page.click('[data-testid=mode-signup]');
+  await page.fill('[data-testid=login]', login);
+  await page.fill('[data-testid=password]', 'correct horse battery');
+  await page.click('[data-testid=account-submit]');
+  await page.waitForSelector('[data-testid=recovery-codes]');
+  await shoot('account-codes');
+  await page.click('[data-testid=codes-done]');
+  await page.waitForFunction(() => /^(Synced|Синхронизировано)$/.test(document.querySelector('[data-testid=sync-status]')?.textContent));
+  await shoot('account-signed-in');
+  await context.setOffline(true);
+  await page.click('[data-testid=tab-practice]');
+  await typeWords(page, await targetWords(page), 5);
+  await page.waitForSelector('[data-testid=results]');
+  await shoot('status-offline');
+  await context.setOffline(false);
+  await page.evaluate(() => fetch('/api/account/signout', { method: 'POST', headers: { 'x-klava-client': 'shots' } }));
+  await page.goto(`${server.url}/account`);
+  await page.waitForSelector('[data-testid=account-error]');
+  await shoot('account-signed-out-elsewhere');
+}
 const browser = await launchBrowser();
 try {
   for (const [lang, theme, width] of [['en', 'light', 1100], ['ru', 'light', 1100], ['en', 'dark', 1100], ['ru', 'dark', 1100],
@@ -42,6 +78,7 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
+    if (!only.length || ACCOUNT_STATES.some((s) => only.includes(s))) await accountStates(page, context, `${lang}-${theme}-${width}`);
     await context.close();
   }
 } finally {

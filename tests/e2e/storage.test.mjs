@@ -210,7 +210,7 @@ test('a v1 database is migrated into the record log', async () => {
         r.onsuccess = () => { resolve([db.version, r.result]); db.close(); };
       };
     }));
-    assert.deepEqual(left, [2, 0], 'schema v2, the v1 store emptied');
+    assert.deepEqual(left, [3, 0], 'schema v3 (v2 and v3 stores added), the v1 store emptied');
   });
 });
 

@@ -75,9 +75,17 @@ fn decode(stored: &StoredRecord) -> Result<Record, String> {
     Ok(r)
 }
 
-fn mark(name: &str) {
+/// A performance mark (for benchmarks and the browser's profiler).
+pub(crate) fn mark(name: &str) {
     if let Some(p) = window().performance() {
         let _ = p.mark(name);
+    }
+}
+
+/// A performance measure `name` from the mark `start` to now.
+pub(crate) fn measure(name: &str, start: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.measure_with_start_mark(name, start);
     }
 }
 

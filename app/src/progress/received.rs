@@ -1,10 +1,10 @@
 //! Records from other devices, as sync pulls them: stored with their acknowledgement and the sync state in
 //! one transaction, then folded into this tab's history, and the other tabs told.
 
-use klava_core::record::{Id, Record};
+use klava_core::record::Record;
 use leptos::prelude::*;
 
-use super::{Progress, Status};
+use super::{Progress, Status, mark, measure};
 use crate::storage::StoreError;
 use crate::storage::db::{Appended, Db, Unreadable};
 
@@ -14,8 +14,8 @@ impl Progress {
         if self.status.get_untracked() == Status::Ready { self.db.get_value() } else { None }
     }
 
-    /// Stores pulled records (`aside`: those this version cannot read, kept and listed), marks `acked` as
-    /// held by the server, stores the sync `state`, and folds the records in.
+    /// Stores pulled records (`texts`: their JSON as received; `aside`: those this version cannot read,
+    /// kept and listed) with the sync state `state` gives for where they went, and folds the records in.
     ///
     /// Returns where they went in the log.
     ///
@@ -24,15 +24,23 @@ impl Progress {
     pub async fn receive(
         &self,
         records: &[Record],
+        texts: &[&str],
         aside: &[Unreadable],
-        acked: &[Id],
-        state: &str,
+        state: impl FnOnce(&Appended) -> String,
     ) -> Result<Appended, StoreError> {
         let db = self.db().ok_or(StoreError::Unavailable)?;
-        let appended = db.store_pulled(records, aside, acked, state).await?;
-        if appended.last_seq >= appended.first_seq {
-            // Folded in now, and the fold's mark moved past them when nothing else was written between.
+        mark("klava-store");
+        // Folded in while the browser writes them: a fold takes a record once, so if the write fails and
+        // the page comes again, nothing is counted twice.
+        let fold = || {
+            mark("klava-fold");
             self.fold_in(records);
+            measure("klava-fold", "klava-fold");
+        };
+        let appended = db.store_pulled(records, texts, aside, state, fold).await?;
+        measure("klava-store", "klava-store");
+        if appended.last_seq >= appended.first_seq {
+            // The fold's mark moves past them when nothing else was written between.
             self.covered(appended);
             self.writes.update(|n| *n += 1);
             self.save_cache_soon();

@@ -144,7 +144,7 @@ impl Db {
                 Err(reason) => unreadable.push(Unreadable { key: format!("v1-{id}"), json: json.clone(), reason }),
             }
         }
-        let added = Self::put_records(&tx, &records).await?.added;
+        let added = Self::put_records(&tx, &records, None).await?.added;
         let aside = tx.object_store(UNREADABLE).map_err(err)?;
         for u in &unreadable {
             aside.put(&Self::unreadable_value(u), None).map_err(err)?;
@@ -155,10 +155,16 @@ impl Db {
     }
 
     /// Adds the records not stored yet, numbering them in order of arrival, inside `tx` (which covers
-    /// `records`, `meta` and `unreadable`). A record whose id is stored with other content (a twin) is
+    /// `records`, `meta` and `unreadable`). `texts`, when given, are the records' JSON as received (a
+    /// pulled record is kept as the server sent it, and not written out again); otherwise each record is
+    /// written in its canonical form. A record whose id is stored with other content (a twin) is
     /// decided by [`merge::twin_order`], the same on every device: when the new one is kept it replaces the stored
     /// one under a new `seq` (so an incremental fold sees it); the one not kept is set aside, never lost.
-    pub(super) async fn put_records(tx: &Transaction, records: &[Record]) -> Result<Appended, StoreError> {
+    pub(super) async fn put_records(
+        tx: &Transaction,
+        records: &[Record],
+        texts: Option<&[&str]>,
+    ) -> Result<Appended, StoreError> {
         let err = |e: idb::Error| StoreError::from_idb("save", &e);
         let store = tx.object_store(RECORDS).map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
@@ -172,8 +178,15 @@ impl Db {
         let first = next.as_f64().unwrap_or(1.0).max(highest + 1.0);
         let mut seq = first;
         let existing: HashSet<String> = if records.len() > 8 {
+            // Only the keys between the batch's least and greatest id can be among them.
+            let (Some(low), Some(high)) =
+                (records.iter().map(|r| r.id.as_str()).min(), records.iter().map(|r| r.id.as_str()).max())
+            else {
+                return Ok(Appended { added: 0, first_seq: first, last_seq: first - 1.0, twins: 0 });
+            };
+            let range = KeyRange::bound(&low.into(), &high.into(), None, None).map_err(err)?;
             store
-                .get_all_keys(None, None)
+                .get_all_keys(Some(Query::from(range)), None)
                 .map_err(err)?
                 .await
                 .map_err(err)?
@@ -191,11 +204,11 @@ impl Db {
         };
         let (mut added, mut twins) = (0, 0);
         let mut seen = HashSet::new();
-        for r in records {
+        for (i, r) in records.iter().enumerate() {
             if !seen.insert(r.id.as_str()) {
                 continue;
             }
-            let json = merge::canonical(r);
+            let json = texts.and_then(|t| t.get(i)).map_or_else(|| merge::canonical(r), |t| (*t).to_owned());
             if existing.contains(r.id.as_str()) {
                 let stored = store.get(JsValue::from_str(r.id.as_str())).map_err(err)?.await.map_err(err)?;
                 let stored_json = stored.as_ref().and_then(|v| text(v, "json")).unwrap_or_default();
@@ -236,7 +249,7 @@ impl Db {
     /// was stored.
     pub async fn append(&self, records: &[Record]) -> Result<Appended, StoreError> {
         let tx = self.tx(&[RECORDS, META, UNREADABLE], TransactionMode::ReadWrite, "save")?;
-        let added = Self::put_records(&tx, records).await?;
+        let added = Self::put_records(&tx, records, None).await?;
         finish(tx, "save").await?;
         Ok(added)
     }

@@ -6,10 +6,11 @@
 //!   order of arrival), `meta` (the next `seq`), `cache` (the folded history and the `seq` it was folded
 //!   through) and `unreadable` (a copy of each record that could not be read, listed in Data and exported;
 //!   the log keeps the record itself, for a later version that can read it).
-//! - v3 adds sync with an account: `sync` (the sync state: outbox, cursor, held records, backoff, as
-//!   klava-sync serialises it, under the key `state`) and `acked` (the ids of records the server is known
-//!   to hold, as keys). The records to push are those in the log that are not in `acked`, so a record is
-//!   never left out because a list was written before it.
+//! - v3 adds sync with an account: `sync` (the sync state under the key `state`: outbox, cursor, held
+//!   records and backoff as klava-sync serialises them, and the `seq` ranges pulled records went into)
+//!   and `acked` (the ids of pushed records the server is known to hold, as keys). The records to push
+//!   are those in the log neither pulled nor in `acked`, so a record is never left out because a list was
+//!   written before it.
 //!
 //! Stores are created in `upgradeneeded` (which cannot await); moving v1 data into the log happens right
 //! after opening, in one transaction ([`crate::storage::db::Db::migrate_v1`]), so it is all-or-nothing

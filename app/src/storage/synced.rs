@@ -1,7 +1,8 @@
-//! What sync keeps beside the log in IndexedDB: its state (klava-sync's, as JSON) and the ids of records
-//! the server is known to hold. Every change to them is written in the same transaction as what caused it
-//! (pulled records with their acknowledgement and the new cursor), so a tab closed at any moment leaves
-//! them consistent with the log.
+//! What sync keeps beside the log in IndexedDB: its state (klava-sync's and where pulled records went in
+//! the log, as JSON) and the ids of pushed records the server is known to hold. Every change to them is
+//! written in the same transaction as what caused it (a pulled page with the new cursor and its place in
+//! the log; a push's acknowledgements with the new state), so a tab closed at any moment leaves them
+//! consistent with the log.
 
 use std::collections::HashSet;
 
@@ -113,29 +114,39 @@ impl Db {
         Ok(out)
     }
 
-    /// Stores pulled records (readable ones in the log, the others set aside), marks all of `acked` as
-    /// held by the server and stores the new sync state, in one transaction: all or nothing.
+    /// Stores pulled records (readable ones in the log, kept as the server sent them: `texts`; the others
+    /// set aside) and the sync state `state` gives for where they went in the log, in one transaction:
+    /// all or nothing. `meanwhile` runs while the browser writes it (folding the records in then costs no
+    /// time; it must not assume they were stored).
     ///
     /// # Errors
     /// [`StoreError::QuotaExceeded`] when full, other write failures; then nothing changed.
     pub async fn store_pulled(
         &self,
         records: &[Record],
+        texts: &[&str],
         aside: &[Unreadable],
-        acked: &[Id],
-        state: &str,
+        state: impl FnOnce(&Appended) -> String,
+        meanwhile: impl FnOnce(),
     ) -> Result<Appended, StoreError> {
         let context = "store pulled records";
         let err = |e: idb::Error| StoreError::from_idb(context, &e);
-        let tx = self.tx(&[RECORDS, META, UNREADABLE, SYNC, ACKED], TransactionMode::ReadWrite, context)?;
-        let appended = Self::put_records(&tx, records).await?;
+        let tx = self.tx(&[RECORDS, META, UNREADABLE, SYNC], TransactionMode::ReadWrite, context)?;
+        let appended = Self::put_records(&tx, records, Some(texts)).await?;
         let store = tx.object_store(UNREADABLE).map_err(err)?;
         for u in aside {
             drop(store.put(&Self::unreadable_value(u), None).map_err(err)?);
         }
-        put_acked(&tx, acked, context)?;
-        put_state(&tx, state, context)?;
-        finish(tx, context).await?;
+        put_state(&tx, &state(&appended), context)?;
+        // Nothing more is asked of it: it commits now, not when this task ends, so `meanwhile` runs while
+        // it is written. No await comes between, so its end cannot be missed.
+        let raw: web_sys::IdbTransaction = tx.into();
+        // `commit()` is IndexedDB 3.0 (every current browser); web-sys marks it deprecated for its old
+        // WebIDL source. Where it is missing the transaction still commits, only later.
+        #[allow(deprecated)]
+        let _ = raw.commit();
+        meanwhile();
+        finish(Transaction::from(raw), context).await?;
         Ok(appended)
     }
 }

@@ -36,11 +36,25 @@ pub enum NoAnswer {
     Unreachable,
 }
 
-/// Sends `method path` with `body` (JSON) and reads the whole answer.
+/// A request on its way: the answer can be awaited later (a pull fetches the next page while it stores
+/// this one).
+pub struct InFlight {
+    response: web_sys::js_sys::Promise,
+    timer: i32,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        leptos::prelude::window().clear_timeout_with_handle(self.timer);
+    }
+}
+
+/// Starts `method path` with `body` (JSON).
 ///
 /// # Errors
-/// [`NoAnswer`] when nothing (or only part of an answer) came back in time.
-pub async fn send(method: &str, path: &str, body: Option<&str>) -> Result<Reply, NoAnswer> {
+/// [`NoAnswer::Offline`] when the browser is offline; [`NoAnswer::Unreachable`] when the request cannot
+/// even be made.
+pub fn start(method: &str, path: &str, body: Option<&str>) -> Result<InFlight, NoAnswer> {
     let window = leptos::prelude::window();
     if !window.navigator().on_line() {
         return Err(NoAnswer::Offline);
@@ -57,22 +71,37 @@ pub async fn send(method: &str, path: &str, body: Option<&str>) -> Result<Reply,
     init.set_headers(&headers);
     let abort = AbortController::new().map_err(unreachable)?;
     init.set_signal(Some(&abort.signal()));
-    let stop = abort.clone();
-    let timer = gloo_timeout(TIME_LIMIT_MS, move || stop.abort());
-    let result = async {
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
-            .await
-            .map_err(unreachable)?
-            .dyn_into()
-            .map_err(unreachable)?;
-        let retry_after = response.headers().get("retry-after").ok().flatten();
-        // The body arrives in full or the request fails: a half answer is no answer.
-        let text = JsFuture::from(response.text().map_err(unreachable)?).await.map_err(unreachable)?;
-        Ok(Reply { status: response.status(), retry_after, body: text.as_string().unwrap_or_default() })
+    let timer = gloo_timeout(TIME_LIMIT_MS, move || abort.abort());
+    Ok(InFlight { response: window.fetch_with_str_and_init(path, &init), timer })
+}
+
+impl InFlight {
+    /// The whole answer.
+    ///
+    /// # Errors
+    /// [`NoAnswer`] when nothing (or only part of an answer) came back in time.
+    pub async fn answer(self) -> Result<Reply, NoAnswer> {
+        let unreachable = |_| NoAnswer::Unreachable;
+        let result = async {
+            let response: Response =
+                JsFuture::from(self.response.clone()).await.map_err(unreachable)?.dyn_into().map_err(unreachable)?;
+            let retry_after = response.headers().get("retry-after").ok().flatten();
+            // The body arrives in full or the request fails: a half answer is no answer.
+            let text = JsFuture::from(response.text().map_err(unreachable)?).await.map_err(unreachable)?;
+            Ok(Reply { status: response.status(), retry_after, body: text.as_string().unwrap_or_default() })
+        }
+        .await;
+        let online = leptos::prelude::window().navigator().on_line();
+        result.map_err(|e| if online { e } else { NoAnswer::Offline })
     }
-    .await;
-    window.clear_timeout_with_handle(timer);
-    result.map_err(|e| if window.navigator().on_line() { e } else { NoAnswer::Offline })
+}
+
+/// Sends `method path` with `body` (JSON) and reads the whole answer.
+///
+/// # Errors
+/// [`NoAnswer`] when nothing (or only part of an answer) came back in time.
+pub async fn send(method: &str, path: &str, body: Option<&str>) -> Result<Reply, NoAnswer> {
+    start(method, path, body)?.answer().await
 }
 
 /// Calls `f` after `ms`, returning the timer's handle.

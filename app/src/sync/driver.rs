@@ -5,7 +5,7 @@
 //! tab), when the browser comes back online, when asked, and every few minutes while the page is visible.
 
 use klava_core::record::Id;
-use klava_sync::{Answer, Problem, Request, Status, Sync};
+use klava_sync::{Answer, Held, Problem, Request, Status, Sync};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -15,8 +15,8 @@ use wasm_bindgen::closure::Closure;
 use super::api::{self, NoAnswer};
 use super::{SyncCtx, lock};
 use crate::config::random_seed;
-use crate::progress::Progress;
-use crate::storage::db::{Db, Unreadable};
+use crate::progress::{Progress, mark, measure};
+use crate::storage::db::{Appended, Db, Unreadable};
 use crate::storage::ids::now_ms;
 
 /// How often to look for others' records while the page is visible.
@@ -34,13 +34,32 @@ struct Message {
     /// Sync now, please (from any tab).
     #[serde(default)]
     want: bool,
+    /// The records held (from the tab that syncs).
+    #[serde(default)]
+    held: Vec<Held>,
 }
 
-/// What is stored in IndexedDB: the account the state belongs to, and the state.
+/// What is stored in IndexedDB: the account the state belongs to, the state, and where the pulled
+/// records are in the log.
 #[derive(Serialize, Deserialize)]
 struct Stored {
     login: String,
     sync: Sync,
+    /// The log's `seq` ranges (inclusive) that pulled records were stored in: the server holds all of
+    /// them, so they are never sent back (and need no acknowledgement each).
+    #[serde(default)]
+    pulled: Vec<(f64, f64)>,
+}
+
+/// Adds `first..=last` to `ranges`, joining it to the last one when they touch.
+fn add_range(ranges: &mut Vec<(f64, f64)>, first: f64, last: f64) {
+    if last < first {
+        return;
+    }
+    match ranges.last_mut() {
+        Some((_, end)) if *end + 1.0 >= first => *end = end.max(last),
+        _ => ranges.push((first, last)),
+    }
 }
 
 /// The driver's state (in one tab).
@@ -52,12 +71,16 @@ struct Driver {
     sync: Sync,
     /// The highest log `seq` looked at for records to send.
     scanned: f64,
+    /// See [`Stored::pulled`].
+    pulled: Vec<(f64, f64)>,
     /// This tab holds the lock.
     active: bool,
     running: bool,
     again: bool,
     timer: Option<TimeoutHandle>,
     channel: Option<web_sys::BroadcastChannel>,
+    /// The next page of a pull, asked for while this one is stored: its cursor and the request.
+    next_page: Option<(i64, api::InFlight)>,
 }
 
 /// The driver, shared by its triggers (everything runs on the browser's one thread).
@@ -82,11 +105,13 @@ pub fn start(ctx: SyncCtx, progress: Progress) {
         login: None,
         sync: Sync::new(),
         scanned: 0.0,
+        pulled: Vec::new(),
         active: false,
         running: false,
         again: false,
         timer: None,
         channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
+        next_page: None,
     }));
     triggers(d);
     lock::when_held("klava-sync", move || {
@@ -115,7 +140,7 @@ fn triggers(d: Shared) {
         move || (ctx.account.get(), ctx.wanted.get()),
         move |_, _, _| {
             want(d);
-            post(d, &Message { status: None, want: true });
+            post(d, &Message { want: true, ..Message::default() });
         },
         false,
     );
@@ -127,6 +152,7 @@ fn triggers(d: Shared) {
             };
             if let Some(status) = message.status {
                 ctx.status.set(Some(status));
+                ctx.held.set(message.held);
             }
             if message.want {
                 want(d);
@@ -204,7 +230,10 @@ async fn ready(d: Shared) -> Option<Db> {
     let (account, db) = d.borrow(|me| (me.ctx.account.get_untracked(), me.progress.db()));
     let db = db?;
     let Some(account) = account else {
-        d.borrow_mut(|me| me.login = None);
+        d.borrow_mut(|me| {
+            me.login = None;
+            me.next_page = None;
+        });
         return None;
     };
     if d.borrow(|me| me.login.as_deref() == Some(account.as_str())) {
@@ -213,18 +242,21 @@ async fn ready(d: Shared) -> Option<Db> {
     // Another account (or the first cycle): its stored state, or a fresh one — then everything here is
     // sent to the account, and everything the account holds comes here.
     let stored = db.sync_state().await.ok().flatten().and_then(|json| serde_json::from_str::<Stored>(&json).ok());
-    let sync = match stored {
-        Some(s) if s.login == account => s.sync,
+    let (sync, pulled) = match stored {
+        Some(s) if s.login == account => (s.sync, s.pulled),
         _ => {
             if let Err(e) = db.clear_sync().await {
                 leptos::logging::warn!("klava: could not clear the sync state: {e}");
                 return None;
             }
-            Sync::new()
+            (Sync::new(), Vec::new())
         }
     };
     d.borrow_mut(|me| {
         me.sync = sync;
+        me.pulled = pulled;
+        // A page asked for under another account is not this one's.
+        me.next_page = None;
         me.login = Some(account);
         me.scanned = 0.0;
         me.sync.want();
@@ -239,12 +271,16 @@ async fn scan(d: Shared, db: &Db) {
     if fresh.is_empty() {
         return;
     }
-    let ids: Vec<&str> = fresh.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = d.borrow(|me| {
+        let pulled = |seq: f64| me.pulled.iter().any(|(first, last)| (*first..=*last).contains(&seq));
+        fresh.iter().filter(|s| !pulled(s.seq)).map(|s| s.id.as_str()).collect()
+    });
     let Ok(acked) = db.acked_among(&ids).await else { return };
     d.borrow_mut(|me| {
         for stored in &fresh {
             me.scanned = me.scanned.max(stored.seq);
-            if acked.contains(&stored.id) {
+            let pulled = me.pulled.iter().any(|(first, last)| (*first..=*last).contains(&stored.seq));
+            if pulled || acked.contains(&stored.id) {
                 continue;
             }
             if let Ok(id) = Id::new(stored.id.clone()) {
@@ -257,7 +293,8 @@ async fn scan(d: Shared, db: &Db) {
 /// The state as stored.
 fn state_json(d: Shared) -> String {
     d.borrow(|me| {
-        let stored = Stored { login: me.login.clone().unwrap_or_default(), sync: me.sync.clone() };
+        let stored =
+            Stored { login: me.login.clone().unwrap_or_default(), sync: me.sync.clone(), pulled: me.pulled.clone() };
         serde_json::to_string(&stored).unwrap_or_default()
     })
 }
@@ -305,7 +342,21 @@ async fn push(d: Shared, db: &Db, ids: Vec<Id>) {
 }
 
 async fn pull(d: Shared, after: i64) {
-    let page = match api::send("GET", &format!("/api/sync/pull?after={after}"), None).await {
+    // Each page's time in the network, reading and storing (with folding) shows in the browser's
+    // performance timeline (`klava-pull-fetch`, `klava-pull-read`, `klava-store`, `klava-fold`).
+    mark("klava-pull");
+    let path = |after: i64| format!("/api/sync/pull?after={after}");
+    let asked = d.borrow_mut(|me| me.next_page.take()).filter(|(cursor, _)| *cursor == after);
+    let reply = match asked {
+        Some((_, request)) => request.answer().await,
+        None => match api::start("GET", &path(after), None) {
+            Ok(request) => request.answer().await,
+            Err(no) => Err(no),
+        },
+    };
+    measure("klava-pull-fetch", "klava-pull");
+    mark("klava-pull-read");
+    let page = match reply {
         Ok(reply) => klava_sync::http::pull_page(reply.as_sync()),
         Err(no) => Err(problem(no)),
     };
@@ -316,13 +367,14 @@ async fn pull(d: Shared, after: i64) {
             return;
         }
     };
-    let (mut records, mut aside, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut records, mut texts, mut aside, mut ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for raw in &page.records {
         let json = raw.get();
         match crate::progress::read_record(json) {
             Ok(r) => {
                 ids.push(r.id.clone());
                 records.push(r);
+                texts.push(json);
             }
             // A record this version cannot read (a newer kind from a newer app): kept aside, listed, and
             // counted as held by the server.
@@ -334,15 +386,31 @@ async fn pull(d: Shared, after: i64) {
             }
         }
     }
+    measure("klava-pull-read", "klava-pull-read");
+    if page.more
+        && let Ok(request) = api::start("GET", &path(page.cursor), None)
+    {
+        d.borrow_mut(|me| me.next_page = Some((page.cursor, request)));
+    }
     let answer = Answer::Pulled { ids: ids.clone(), cursor: page.cursor, more: page.more };
     let (before, progress) = d.borrow_mut(|me| {
         let before = me.sync.clone();
         me.sync.answer(answer, now_ms(), random_seed());
         (before, me.progress)
     });
-    match progress.receive(&records, &aside, &ids, &state_json(d)).await {
-        // Right after what was looked at: nothing to look for in them (they are all acknowledged).
+    // The state says where in the log this page goes, which is known only once it is being stored.
+    let state = |appended: &Appended| {
+        d.borrow(|me| {
+            let mut pulled = me.pulled.clone();
+            add_range(&mut pulled, appended.first_seq, appended.last_seq);
+            let stored = Stored { login: me.login.clone().unwrap_or_default(), sync: me.sync.clone(), pulled };
+            serde_json::to_string(&stored).unwrap_or_default()
+        })
+    };
+    match progress.receive(&records, &texts, &aside, state).await {
         Ok(appended) => d.borrow_mut(|me| {
+            add_range(&mut me.pulled, appended.first_seq, appended.last_seq);
+            // Right after what was looked at: nothing to look for in them.
             if appended.first_seq == me.scanned + 1.0 && appended.last_seq >= appended.first_seq {
                 me.scanned = appended.last_seq;
             }
@@ -361,10 +429,15 @@ async fn pull(d: Shared, after: i64) {
 
 /// Tells this tab and the others how sync stands.
 fn publish(d: Shared) {
-    let (ctx, status) = d.borrow(|me| (me.ctx, me.login.as_ref().map(|_| me.sync.status())));
+    let (ctx, status, held) = d.borrow(|me| {
+        (me.ctx, me.login.as_ref().map(|_| me.sync.status()), me.sync.held().values().cloned().collect::<Vec<_>>())
+    });
     ctx.status.set(status.clone());
+    if ctx.held.with_untracked(|h| *h != held) {
+        ctx.held.set(held.clone());
+    }
     if status.is_some() {
-        post(d, &Message { status, want: false });
+        post(d, &Message { status, want: false, held });
     }
 }
 

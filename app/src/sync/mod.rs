@@ -25,6 +25,8 @@ pub struct SyncCtx {
     pub account: RwSignal<Option<String>>,
     /// How sync stands, once the syncing tab has said.
     pub status: RwSignal<Option<Status>>,
+    /// Records the server refused for good (kept on this device), with its reasons.
+    pub held: RwSignal<Vec<klava_sync::Held>>,
     /// Bumped to ask for a sync now (the account page's button, a sign-in).
     pub wanted: RwSignal<u32>,
     /// Whether this tab has started its driver (it then waits for its turn to sync).
@@ -37,6 +39,7 @@ impl SyncCtx {
         let ctx = Self {
             account: RwSignal::new(local::text(ACCOUNT).filter(|s| !s.is_empty())),
             status: RwSignal::new(None),
+            held: RwSignal::new(Vec::new()),
             wanted: RwSignal::new(0),
             started: StoredValue::new(false),
         };
@@ -83,6 +86,7 @@ impl SyncCtx {
         local::delete(ACCOUNT);
         self.account.set(None);
         self.status.set(None);
+        self.held.set(Vec::new());
     }
 }
 

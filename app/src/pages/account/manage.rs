@@ -64,6 +64,14 @@ fn SyncPanel() -> impl IntoView {
                 Status::Waiting { retry_at_ms, .. } => Some(t_string!(i18n, sync.next_try, time = when(i18n, retry_at_ms)).to_string()),
                 _ => None,
             }.map(|line| view! { <p class="muted">{line}</p> })}
+            <Show when=move || ctx.held.with(|h| !h.is_empty())>
+                <p class="notice" data-testid="held">
+                    {move || ctx.held.with(|h| {
+                        let why = h.first().map(|x| x.message.clone()).unwrap_or_default();
+                        t_string!(i18n, sync.held, count = h.len(), message = why).to_string()
+                    })}
+                </p>
+            </Show>
             <button type="button" class="button" data-testid="sync-now" on:click=move |_| ctx.wanted.update(|n| *n += 1)>
                 {tr!(i18n, sync.sync_now)}
             </button>
