@@ -191,6 +191,21 @@ test('a failing or garbled server loses nothing and says so', async () => {
     const exported = await a.page.evaluate(async () => (await fetch('/api/account/export')).json());
     const sessions = exported.records.filter((r) => r.body.type === 'session');
     assert.equal(sessions.length, 1, 'the session is stored once on the server');
+
+    // A record of a kind this version cannot read (from a newer Klava on another device) is kept aside
+    // and listed, not dropped, and the rest still arrives.
+    await a.page.route('**/api/sync/pull*', async (route) => {
+      const real = await route.fetch();
+      const page = await real.json();
+      page.records.push({ id: 'from-a-newer-klava', device: 'elsewhere', body: { type: 'lesson', stars: 3 } });
+      await route.fulfill({ response: real, json: page });
+    }, { times: 1 });
+    await a.page.click('[data-testid=sync-now]');
+    await statusIs(a.page, /^Synced$/);
+    await a.page.click('[data-testid=tab-data]');
+    await a.page.waitForSelector('[data-testid=unreadable-count]');
+    const listed = await a.page.textContent('.unreadable');
+    assert.match(listed, /pulled-from-a-newer-klava — from another device/);
     assert.deepEqual(a.page.errors, []);
   } finally {
     await a.context.close();

@@ -24,7 +24,7 @@ pub fn short(i18n: I18n, status: &Status) -> String {
         Problem::Offline => t_string!(i18n, sync.offline),
         Problem::Unavailable => t_string!(i18n, sync.unavailable),
         Problem::SignedOut => t_string!(i18n, sync.signed_out),
-        Problem::TooManyRequests { .. } => t_string!(i18n, sync.too_many),
+        Problem::TooManyRequests { .. } => t_string!(i18n, sync.rate_limited),
         Problem::Quota => t_string!(i18n, sync.quota),
         Problem::Refused(_) => t_string!(i18n, sync.refused),
     };

@@ -11,7 +11,7 @@ use crate::labels;
 use crate::progress::backup::{IMPORTED_PREFIX, ImportFailure, ImportReport, download, read_file};
 use crate::progress::{Progress, Status};
 use crate::storage::StoreError;
-use crate::storage::db::TWIN_PREFIX;
+use crate::storage::db::{PULLED_PREFIX, TWIN_PREFIX};
 use crate::storage::ids;
 
 /// The import's outcome as shown.
@@ -151,6 +151,8 @@ fn Unreadable() -> impl IntoView {
                         tr!(i18n, data.from_import).into_any()
                     } else if u.key.starts_with(TWIN_PREFIX) {
                         tr!(i18n, data.twin_aside).into_any()
+                    } else if u.key.starts_with(PULLED_PREFIX) {
+                        tr!(i18n, data.from_sync).into_any()
                     } else {
                         tr!(i18n, data.from_store).into_any()
                     };

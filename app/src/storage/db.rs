@@ -16,6 +16,8 @@ const NEXT_SEQ: &str = "next_seq";
 const HISTORY: &str = "history";
 /// Key prefix of a twin set aside (a record with the id of a kept one but other content).
 pub const TWIN_PREFIX: &str = "twin-";
+/// Key prefix of a pulled record this version cannot read (a newer kind from another device).
+pub const PULLED_PREFIX: &str = "pulled-";
 
 /// A stored record as read back: its local order of arrival and its JSON text.
 pub struct StoredRecord {

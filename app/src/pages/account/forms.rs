@@ -96,7 +96,11 @@ pub fn SignInForms(codes: RwSignal<Option<Vec<String>>>, note: RwSignal<Option<N
             <Show when=move || mode.get() != Mode::SignIn>
                 <p class="muted">{tr!(i18n, account.password_rule)}</p>
             </Show>
-            <Show when=move || { sessions() > 0 && mode.get() != Mode::Recover }>
+            // Signing in again to the account this device was in adds nothing new to say.
+            <Show when=move || {
+                sessions() > 0 && mode.get() != Mode::Recover
+                    && ctx.account.with(|a| a.as_deref().is_none_or(|a| !a.eq_ignore_ascii_case(login.get().trim())))
+            }>
                 <p class="notice" data-testid="union-note">{move || t!(i18n, account.union, count = sessions)}</p>
             </Show>
             <p>

@@ -36,7 +36,7 @@ fn help(i18n: I18n, status: &Status) -> String {
             Problem::Offline => t_string!(i18n, sync.help_offline).to_owned(),
             Problem::Unavailable => t_string!(i18n, sync.help_unavailable).to_owned(),
             Problem::SignedOut => t_string!(i18n, sync.help_signed_out).to_owned(),
-            Problem::TooManyRequests { .. } => t_string!(i18n, sync.help_too_many).to_owned(),
+            Problem::TooManyRequests { .. } => t_string!(i18n, sync.help_rate_limited).to_owned(),
             Problem::Quota => t_string!(i18n, sync.help_quota).to_owned(),
             Problem::Refused(m) => t_string!(i18n, sync.help_refused, message = m.as_str()).to_string(),
         },

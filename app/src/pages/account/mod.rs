@@ -24,7 +24,7 @@ pub fn error_text(i18n: I18n, e: &ApiError) -> String {
             "wrong_credentials" => t_string!(i18n, account.err_wrong_credentials).to_owned(),
             "login_taken" => t_string!(i18n, account.err_login_taken).to_owned(),
             "wrong_password" => t_string!(i18n, account.err_wrong_password).to_owned(),
-            "too_many_attempts" => t_string!(i18n, account.err_too_many).to_owned(),
+            "too_many_attempts" => t_string!(i18n, account.err_attempts).to_owned(),
             "not_signed_in" => t_string!(i18n, account.err_signed_out).to_owned(),
             _ => t_string!(i18n, account.err_refused, message = message.as_str()).to_string(),
         },
