@@ -1,4 +1,4 @@
-// axe-core on every page (and the results screen) in every theme and both interface languages: no
+// axe-core on every page (and the results screen, the recovery codes, the signed-in account page) in every theme and both interface languages: no
 // serious or critical violations, colour contrast included (AAA contrast in high contrast).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { targetWords, typeWords } from './page.mjs';
 const ctx = serverAndBrowser();
 
 const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
-  ['/data', 'storage-state'], ['/nowhere', 'not-found']];
+  ['/data', 'storage-state'], ['/account', 'account-form'], ['/nowhere', 'not-found']];
 
 for (const theme of ['light', 'dark', 'high_contrast']) {
   test(`no serious or critical axe violations: ${theme} theme, English and Russian`, async () => {
@@ -37,6 +37,21 @@ for (const theme of ['light', 'dark', 'high_contrast']) {
           await page.waitForSelector(`[data-testid=${id}]`);
           await check(`${lang} ${path}`);
         }
+        // Signed in: the recovery codes, the account page and the status line; then signed out again.
+        await page.goto(`${ctx.server.url}/account`);
+        await page.click('[data-testid=mode-signup]');
+        await page.fill('[data-testid=login]', `a11y-${theme}-${lang}`);
+        await page.fill('[data-testid=password]', 'correct horse battery');
+        await page.click('[data-testid=account-submit]');
+        await page.waitForSelector('[data-testid=recovery-codes]');
+        await check(`${lang} recovery codes`);
+        await page.click('[data-testid=codes-done]');
+        await page.waitForSelector('[data-testid=signed-in-as]');
+        await page.waitForSelector('[data-testid=sync-status]');
+        await check(`${lang} /account signed in`);
+        await page.click('[data-testid=sign-out]');
+        await page.click('[data-testid=sign-out-keep]');
+        await page.waitForSelector('[data-testid=account-form]');
       }
       assert.deepEqual(problems, []);
     } finally {

@@ -38,17 +38,18 @@ pub fn short(i18n: I18n, status: &Status) -> String {
     if waiting == 0 { head.to_owned() } else { format!("{head} · {}", t_string!(i18n, sync.unsent, count = waiting)) }
 }
 
-/// The status line.
+/// The status line: a live region that stays, with the words in it changing.
 #[component]
 fn SyncStatus() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = SyncCtx::expect();
-    move || {
-        let status = ctx.status.get().unwrap_or(Status::Pending { waiting: 0 });
-        let class = if is_problem(&status) { "sync-status warn" } else { "sync-status" };
-        view! {
-            <a href="/account" class=class data-testid="sync-status" role="status">{short(i18n, &status)}</a>
-        }
+    let status = move || ctx.status.get().unwrap_or(Status::Pending { waiting: 0 });
+    let class = move || if is_problem(&status()) { "sync-status warn" } else { "sync-status" };
+    // The live region wraps the link (a link cannot itself be a status and keep its name).
+    view! {
+        <span role="status">
+            <a href="/account" class=class data-testid="sync-status">{move || short(i18n, &status())}</a>
+        </span>
     }
 }
 

@@ -62,7 +62,17 @@ fn letters_are_where_touch_typists_expect_them() {
     assert_eq!(ru.stroke_for('ё').unwrap().code, "Backquote");
     assert_eq!(layout("dvorak").stroke_for('s').unwrap().code, "Semicolon");
     assert_eq!(layout("de").stroke_for('@').unwrap().level, Level::AltGr);
-    assert_eq!(layout("uk-ua").stroke_for('ґ').unwrap().code, "KeyU");
+    let uk = layout("uk-ua");
+    assert_eq!(uk.stroke_for('ґ').unwrap().code, "Backslash", "ґ on its own key, as XKB's ua has it");
+    assert_eq!(uk.stroke_for('Ґ').unwrap().level, Level::Shift);
+    let apostrophe = uk.stroke_for('\u{2bc}').unwrap();
+    assert_eq!((apostrophe.code.as_str(), apostrophe.level), ("Backquote", Level::Shift), "ʼ is Shift+Backquote");
+    assert_eq!(uk.stroke_for('₴').unwrap().level, Level::AltGr, "₴ kept, on AltGr");
+    let dh = layout("colemak-dh");
+    let bottom = ["KeyZ", "KeyX", "KeyC", "KeyV", "KeyB", "KeyN", "KeyM"].into_iter().zip("xcdvzkh".chars());
+    for (code, c) in bottom {
+        assert_eq!(dh.stroke_for(c).unwrap().code, code, "Colemak-DH's angle-mod bottom row: {c}");
+    }
 }
 
 #[test]
