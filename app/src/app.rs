@@ -13,7 +13,9 @@ use crate::hooks::use_tab_sync::use_tab_sync;
 use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
-use crate::pages::lazy::{LazyAccountPage, LazyDataPage, LazyHistoryPage, LazySettingsPage};
+use crate::pages::lazy::{
+    LazyAccountPage, LazyDataPage, LazyHistoryPage, LazyLearnPage, LazyLessonPage, LazySettingsPage,
+};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
 use crate::prefs::Prefs;
@@ -55,6 +57,8 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/test") view=TestPage />
+                    <Route path=path!("/learn") view=LazyLearnPage />
+                    <Route path=path!("/learn/:course/:lesson") view=LazyLessonPage />
                     <Route path=path!("/history") view=LazyHistoryPage />
                     <Route path=path!("/settings") view=LazySettingsPage />
                     <Route path=path!("/data") view=LazyDataPage />

@@ -32,6 +32,11 @@ impl TestConfig {
         Options { error_mode: self.error_mode, yo_as_ye: self.yo_as_ye && self.language == "ru", time_limit_ms }
     }
 
+    /// The engine options for a lesson: these settings, never a time limit.
+    pub fn lesson_options(&self) -> Options {
+        Options { time_limit_ms: None, ..self.options() }
+    }
+
     /// How many words the test starts with.
     pub fn initial_words(&self) -> usize {
         match self.choice.mode {

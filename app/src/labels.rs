@@ -16,6 +16,7 @@ pub fn mode(i18n: I18n, m: &SessionMode) -> String {
         ModeKind::Quote => t_string!(i18n, modes.quote).to_owned(),
         ModeKind::Zen => t_string!(i18n, modes.zen).to_owned(),
         ModeKind::Custom => t_string!(i18n, modes.custom).to_owned(),
+        ModeKind::Lesson => t_string!(i18n, modes.lesson).to_owned(),
         ModeKind::Keybr(kind) => t_string!(i18n, modes.keybr, kind = kind.clone()).to_string(),
         ModeKind::Other(kind) => kind.clone(),
     };
@@ -96,6 +97,7 @@ fn record_error(i18n: I18n, e: &RecordError) -> String {
         RecordError::Replay(_) => t_string!(i18n, import.not_replayable).to_owned(),
         RecordError::EmptySettingKey => t_string!(i18n, import.empty_setting).to_owned(),
         RecordError::BadKeyName(key) => t_string!(i18n, import.bad_key_name, key = key.clone()).to_string(),
+        RecordError::BadLesson(name) => t_string!(i18n, import.bad_lesson, name = name.clone()).to_string(),
         RecordError::InTheFuture { at_ms } => {
             let date = klava_core::civil::format_local(*at_ms, crate::storage::ids::utc_offset_min_at(*at_ms));
             t_string!(i18n, import.in_the_future, date = date).to_string()

@@ -14,6 +14,7 @@ mod pwa;
 mod storage;
 mod sync;
 mod typing;
+mod words;
 
 fn main() {
     console_error_panic_hook::set_once();

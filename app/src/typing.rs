@@ -4,7 +4,7 @@
 //! moment it ends, on whatever page the learner is.
 
 use klava_core::profile::Profile;
-use klava_core::record::{Body, ModeKind, Record, Session, SessionMode};
+use klava_core::record::{Body, LessonRun, ModeKind, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::settings::{TestChoice, TestMode};
 use klava_core::text::wrong_script;
@@ -20,6 +20,13 @@ use crate::storage::ids;
 /// How long a wrongly pressed key flashes on the on-screen keyboard.
 const FLASH_MS: u64 = 250;
 
+/// A lesson's text and what it needs: typed instead of the chosen test while the lesson page is open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonText {
+    pub text: String,
+    pub run: LessonRun,
+}
+
 /// The running test, provided in context.
 #[derive(Clone, Copy)]
 pub struct TypingTest {
@@ -29,6 +36,8 @@ pub struct TypingTest {
     pub text: RwSignal<u64>,
     /// The test chosen (a link, the mode bar, or the stored default); changing it starts a new test.
     pub choice: RwSignal<TestChoice>,
+    /// The lesson being typed instead, while its page is open.
+    pub lesson: RwSignal<Option<LessonText>>,
     /// Everything the text and the engine depend on.
     pub config: Memo<TestConfig>,
     /// The clock now (`performance.now()`, same origin as event time stamps), refreshed ten times a second.
@@ -47,20 +56,25 @@ fn performance_now() -> Millis {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-fn new_engine(config: &TestConfig, rng: &mut Rng) -> Engine {
-    let text = config.text(config.initial_words(), rng);
-    Engine::new(&text, config.options()).expect("generated text is never empty and has no control characters")
+fn new_engine(config: &TestConfig, lesson: Option<&LessonText>, rng: &mut Rng) -> Engine {
+    let made = match lesson {
+        Some(l) => Engine::new(&l.text, config.lesson_options()),
+        None => Engine::new(&config.text(config.initial_words(), rng), config.options()),
+    };
+    made.expect("generated text is never empty and has no control characters")
 }
 
 /// The record of a finished session.
-fn session_of(e: &Engine, profile: Profile, choice: TestChoice) -> Session {
+fn session_of(e: &Engine, profile: Profile, choice: TestChoice, lesson: Option<LessonRun>) -> Session {
     let (kind, amount) = match choice.mode {
+        _ if lesson.is_some() => (ModeKind::Lesson, 0),
         TestMode::Words(n) => (ModeKind::Words, n),
         TestMode::Time(s) => (ModeKind::Time, s),
     };
-    let mode = SessionMode { kind, amount, punctuation: choice.punctuation, numbers: choice.numbers };
+    let (punctuation, numbers) = if lesson.is_some() { (false, false) } else { (choice.punctuation, choice.numbers) };
+    let mode = SessionMode { kind, amount, punctuation, numbers };
     let now = ids::now_ms();
-    Session::typed(e, profile, mode, now, ids::utc_offset_min_at(now))
+    Session { lesson, ..Session::typed(e, profile, mode, now, ids::utc_offset_min_at(now)) }
 }
 
 impl TypingTest {
@@ -75,13 +89,14 @@ impl TypingTest {
             TestConfig { choice: choice.get(), error_mode, language, yo_as_ye }
         });
         let mut rng = Rng::new(random_seed());
-        let engine = RwSignal::new(new_engine(&config.get_untracked(), &mut rng));
+        let engine = RwSignal::new(new_engine(&config.get_untracked(), None, &mut rng));
         let (now, set_now) = signal(performance_now());
         let (flash, set_flash) = signal(None::<String>);
         let t = Self {
             engine,
             text: RwSignal::new(0),
             choice,
+            lesson: RwSignal::new(None),
             config,
             now,
             flash,
@@ -113,13 +128,28 @@ impl TypingTest {
         expect_context::<Self>()
     }
 
-    /// Starts a new test with the current settings.
+    /// Starts a new test with the current settings (the lesson again, while one is open).
     pub fn restart(&self) {
         let config = self.config.get_untracked();
-        if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, r)) {
+        let lesson = self.lesson.get_untracked();
+        if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, lesson.as_ref(), r)) {
             self.engine.set(fresh);
             self.text.update(|n| *n += 1);
             self.wrong_script_run.set_value(0);
+        }
+    }
+
+    /// Types `lesson` from now on, from its start.
+    pub fn start_lesson(&self, lesson: LessonText) {
+        self.lesson.set(Some(lesson));
+        self.restart();
+    }
+
+    /// Back to the chosen test, when a lesson was open.
+    pub fn leave_lesson(&self) {
+        if self.lesson.with_untracked(Option::is_some) {
+            self.lesson.set(None);
+            self.restart();
         }
     }
 
@@ -131,7 +161,7 @@ impl TypingTest {
     /// Feeds one input, stamped `at`, from physical key `code` (empty when unknown); returns how the
     /// engine judged it (`None` when it was refused: input after the end, or a malformed event).
     pub fn type_input(&self, input: Input, at: Millis, code: &str) -> Option<Keystroke> {
-        let timed = self.config.with_untracked(TestConfig::is_timed);
+        let timed = self.config.with_untracked(TestConfig::is_timed) && self.lesson.with_untracked(Option::is_none);
         let (needs_more, last) = self.engine.try_update(|e| {
             let before = e.log().len();
             let _ = e.apply(input, at);
@@ -176,6 +206,7 @@ impl TypingTest {
     fn save_when_finished(&self, prefs: Prefs) {
         let engine = self.engine;
         let choice = self.choice;
+        let lesson = self.lesson;
         let finished = Memo::new(move |_| engine.with(Engine::is_finished));
         let progress = Progress::expect();
         Effect::watch(
@@ -186,7 +217,8 @@ impl TypingTest {
                 }
                 let profile =
                     prefs.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
-                let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked()));
+                let run = lesson.with_untracked(|l| l.as_ref().map(|l| l.run.clone()));
+                let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked(), run));
                 progress.save(Record {
                     id: ids::new_record_id(),
                     device: progress.device(),

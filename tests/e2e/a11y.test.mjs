@@ -9,7 +9,8 @@ import { targetWords, typeWords } from './page.mjs';
 const ctx = serverAndBrowser();
 
 const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
-  ['/data', 'storage-state'], ['/account', 'account-form'], ['/nowhere', 'not-found']];
+  ['/data', 'storage-state'], ['/account', 'account-form'], ['/learn', 'unit-home'], ['/learn/us/home-1', 'lesson-intro'],
+  ['/nowhere', 'not-found']];
 
 for (const theme of ['light', 'dark', 'high_contrast']) {
   test(`no serious or critical axe violations: ${theme} theme, English and Russian`, async () => {

@@ -2,27 +2,12 @@
 // keyboard's highlights and heatmap, and screenshots of the keyboard for US QWERTY and ЙЦУКЕН.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { serverAndBrowser, withPage, artifacts } from './harness.mjs';
-import { targetWords, charClass, caret, typeWords } from './page.mjs';
+import { targetWords, charClass, caret, typeWords, keysOf } from './page.mjs';
 
 const ctx = serverAndBrowser();
-const layoutsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons', 'layouts');
-
-/** character → [code, shift] from a layout file, the same data the app uses. */
-function keysOf(file) {
-  const map = new Map();
-  for (const line of readFileSync(join(layoutsDir, file), 'utf8').split('\n')) {
-    const [code, base, shift] = line.trim().split(/\s+/);
-    if (!/^[A-Z]/.test(code ?? '') || code.endsWith(':')) continue;
-    if (base && base.length === 1 && !map.has(base)) map.set(base, [code, false]);
-    if (shift && shift.length === 1 && !map.has(shift)) map.set(shift, [code, true]);
-  }
-  map.set(' ', ['Space', false]);
-  return map;
-}
 
 async function chooseLayout(page, name) {
   await page.selectOption('[data-testid=layout]', { label: name });

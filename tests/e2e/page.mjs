@@ -1,4 +1,22 @@
 // Helpers that read and drive the test page the way a learner would.
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const layoutsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons', 'layouts');
+
+/** character → [code, shift] from a layout file, the same data the app uses. */
+export function keysOf(file) {
+  const map = new Map();
+  for (const line of readFileSync(join(layoutsDir, file), 'utf8').split('\n')) {
+    const [code, base, shift] = line.trim().split(/\s+/);
+    if (!/^[A-Z]/.test(code ?? '') || code.endsWith(':')) continue;
+    if (base && base.length === 1 && !map.has(base)) map.set(base, [code, false]);
+    if (shift && shift.length === 1 && !map.has(shift)) map.set(shift, [code, true]);
+  }
+  map.set(' ', ['Space', false]);
+  return map;
+}
 
 /** The target words on the page. */
 export async function targetWords(page) {

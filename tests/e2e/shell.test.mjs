@@ -13,6 +13,7 @@ const ctx = serverAndBrowser();
 const PAGES = [
   ['/', 'home'],
   ['/test', 'typing-area'],
+  ['/learn', 'unit-home'],
   ['/history', 'history-count'],
   ['/settings', 'settings-layout'],
   ['/data', 'storage-state'],
@@ -84,7 +85,7 @@ test('a test link starts that test; a link naming no test Klava offers is correc
 /** Latin words of the visible interface (the text to type, key legends and layout names aside). */
 async function latinWords(page) {
   return page.evaluate(() => {
-    const skip = '[data-testid=text], .keyboard, option, .static, [lang=en], [data-testid=font-preview], code';
+    const skip = '[data-testid=text], .keyboard, option, .static, [lang=en], [data-testid=font-preview], code, kbd';
     const parts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -103,7 +104,7 @@ async function latinWords(page) {
 /** Names that stay as they are in every language: products, layouts, keys, fonts, file formats. */
 const OWN_NAMES = new Set(['klava', 'Klava', 'EN', 'RU', 'English', 'US', 'QWERTY', 'Monkeytype', 'keybr', 'com', 'JetBrains',
   'Mono', 'Andika', 'Backspace', 'Tab', 'Enter', 'Esc', 'Caps', 'Lock', 'JSON', 'json', 'csv', 'Safari', 'NVDA', 'JAWS',
-  'VoiceOver', 'Orca', 'px', 'Dvorak', 'Colemak', 'DH', 'Workman', 'UK', 'Deutsch', 'QWERTZ', 'AZERTY', 'Fran']);
+  'VoiceOver', 'Orca', 'px', 'Shift', 'Dvorak', 'Colemak', 'DH', 'Workman', 'UK', 'Deutsch', 'QWERTZ', 'AZERTY', 'Fran']);
 
 test('the language switch changes every visible string at once, without a reload', async () => {
   await withPage(ctx.browser, 'language switch', async (page) => {

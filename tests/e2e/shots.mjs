@@ -18,6 +18,8 @@ const PAGES = {
 };
 /** The account once signed in: its states, taken after the pages above (they sign up). */
 const ACCOUNT_STATES = ['codes', 'signed-in', 'offline', 'signed-out-elsewhere'];
+/** A lesson's states and the course map, taken after the pages above. */
+const LEARN_STATES = ['lesson-intro', 'lesson-failed', 'lesson-passed', 'learn-map'];
 const only = process.argv.slice(2);
 const out = join(artifacts, 'shots');
 mkdirSync(out, { recursive: true });
@@ -56,6 +58,32 @@ async function accountStates(page, context, suffix) {
   await page.waitForSelector('[data-testid=account-error]');
   await shoot('account-signed-out-elsewhere');
 }
+/** The first lesson's introduction, failed (a wrong key before each word), passed, and the map after. */
+async function learnStates(page, suffix) {
+  const shoot = async (name) => {
+    await page.waitForTimeout(300);
+    const file = join(out, `${name}-${suffix}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  };
+  await page.goto(`${server.url}/learn/us/home-1`);
+  await page.waitForSelector('[data-testid=lesson-intro]');
+  await shoot('lesson-intro');
+  await page.click('[data-testid=lesson-start]');
+  for (const w of await targetWords(page)) {
+    await page.keyboard.press('KeyQ');
+    await page.keyboard.type(`${w} `, { delay: 5 });
+  }
+  await page.waitForSelector('[data-testid=lesson-verdict]');
+  await shoot('lesson-failed');
+  await page.click('[data-testid=lesson-again]');
+  await typeWords(page, await targetWords(page), 5);
+  await page.waitForSelector('[data-testid=lesson-verdict].passed');
+  await shoot('lesson-passed');
+  await page.goto(`${server.url}/learn`);
+  await page.waitForSelector('[data-testid=unit-home]');
+  await shoot('learn-map');
+}
 const browser = await launchBrowser();
 try {
   for (const [lang, theme, width] of [['en', 'light', 1100], ['ru', 'light', 1100], ['en', 'dark', 1100], ['ru', 'dark', 1100],
@@ -78,6 +106,7 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
+    if (!only.length || LEARN_STATES.some((s) => only.includes(s))) await learnStates(page, `${lang}-${theme}-${width}`);
     if (!only.length || ACCOUNT_STATES.some((s) => only.includes(s))) await accountStates(page, context, `${lang}-${theme}-${width}`);
     await context.close();
   }

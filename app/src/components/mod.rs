@@ -16,4 +16,5 @@ pub mod speed_chart;
 pub mod storage_banner;
 pub mod sync_status;
 pub mod text_view;
+pub mod typing_area;
 pub mod update_prompt;

@@ -1,7 +1,8 @@
 //! `Results`: the figures after a test — speed, accuracy, consistency, characters, the chart, and keys.
 
-use klava_core::Summary;
-use klava_core::stats::Second;
+use klava_core::keystats::SessionKeyStats;
+use klava_core::stats::{Second, per_second};
+use klava_core::{Engine, Summary};
 use leptos::prelude::*;
 
 use crate::components::live_stats::whole;
@@ -17,6 +18,19 @@ pub struct ResultsData {
     pub slowest: Vec<(String, f64)>,
     /// Most missed keys with their miss counts.
     pub missed: Vec<(String, u32)>,
+}
+
+impl ResultsData {
+    /// The figures of a finished session. O(keystrokes).
+    pub fn of(e: &Engine) -> Self {
+        let keys = SessionKeyStats::from(e);
+        Self {
+            summary: Summary::from(e),
+            seconds: per_second(e),
+            slowest: keys.slowest(5).into_iter().map(|(k, ms)| (k.to_owned(), ms)).collect(),
+            missed: keys.most_missed(5).into_iter().map(|(k, n)| (k.to_owned(), n)).collect(),
+        }
+    }
 }
 
 /// A key as a chip: Space has no glyph, so it is named.

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_i18n};
+use crate::progress::{Progress, Status};
 
 /// Where the finished session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +15,16 @@ pub enum SaveState {
     NotSaved,
     /// This browser keeps nothing.
     NotKept,
+}
+
+/// Where the last finished session stands, from the store's state.
+pub fn save_state(saved: Progress) -> Signal<SaveState> {
+    Signal::derive(move || match saved.status.get() {
+        Status::Unavailable(_) => SaveState::NotKept,
+        _ if saved.unsaved.get() == 0 => SaveState::Saved,
+        _ if saved.problem.with(Option::is_some) => SaveState::NotSaved,
+        _ => SaveState::Saving,
+    })
 }
 
 /// The line.

@@ -35,6 +35,15 @@ pub fn focus_sink(sink: &NodeRef<leptos::html::Input>) {
     }
 }
 
+/// Gives the page's typing input the focus, from outside the typing area (a "new test" button).
+pub fn focus_typing() {
+    use wasm_bindgen::JsCast;
+    let sink = document().query_selector(".input-sink").ok().flatten();
+    if let Some(input) = sink.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = input.focus();
+    }
+}
+
 /// What the hook reports besides the actions.
 #[derive(Clone, Copy)]
 pub struct UseTypingKeysReturn {

@@ -59,6 +59,9 @@ pub fn HomePage() -> impl IntoView {
                 <a class="button primary" href="/test" data-testid="continue">
                     {move || if in_progress.get() { t_string!(i18n, home.continue_test) } else { t_string!(i18n, home.start_test) }}
                 </a>
+                <a class="button" href=move || format!("/learn/{}/next", prefs.with(|s| s.layout.clone())) data-testid="home-learn">
+                    {tr!(i18n, home.learn)}
+                </a>
                 <a class="button" href="/settings">{tr!(i18n, home.choose_keyboard)}</a>
             </div>
             <section class="card facts" aria-labelledby="home-today">

@@ -8,6 +8,8 @@ use crate::i18n::{tr, use_i18n};
 use crate::pages::account::AccountPage;
 use crate::pages::data_page::DataPage;
 use crate::pages::history_page::HistoryPage;
+use crate::pages::learn::LearnPage;
+use crate::pages::learn::lesson::LessonPage;
 use crate::pages::settings_page::SettingsPage;
 
 #[lazy]
@@ -23,6 +25,16 @@ fn settings_view() -> AnyView {
 #[lazy]
 fn data_view() -> AnyView {
     view! { <DataPage /> }.into_any()
+}
+
+#[lazy]
+fn learn_view() -> AnyView {
+    view! { <LearnPage /> }.into_any()
+}
+
+#[lazy]
+fn lesson_view() -> AnyView {
+    view! { <LessonPage /> }.into_any()
 }
 
 #[lazy]
@@ -59,4 +71,16 @@ pub fn LazyDataPage() -> impl IntoView {
 #[component]
 pub fn LazyAccountPage() -> impl IntoView {
     suspended(account_view())
+}
+
+/// `/learn`, fetched when first opened.
+#[component]
+pub fn LazyLearnPage() -> impl IntoView {
+    suspended(learn_view())
+}
+
+/// `/learn/<course>/<lesson>`, fetched when first opened.
+#[component]
+pub fn LazyLessonPage() -> impl IntoView {
+    suspended(lesson_view())
 }

@@ -5,6 +5,7 @@ pub mod data_page;
 pub mod history_page;
 pub mod home_page;
 pub mod lazy;
+pub mod learn;
 pub mod not_found_page;
 pub mod settings_page;
 pub mod test_page;

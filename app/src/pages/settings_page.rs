@@ -2,7 +2,9 @@
 //! change applies at once and is kept (a settings record, synced like every other).
 
 use klava_core::ErrorMode;
-use klava_core::settings::{DailyGoal, FontSize, Heatmap, InputMode, TargetWpm, Theme, TypingFont, UiLanguage};
+use klava_core::settings::{
+    DailyGoal, FontSize, Heatmap, InputMode, PassAccuracy, TargetWpm, Theme, TypingFont, UiLanguage,
+};
 use leptos::prelude::*;
 
 use crate::components::layout_select::LayoutSelect;
@@ -118,6 +120,7 @@ fn TypingSection() -> impl IntoView {
     let prefs = Prefs::expect();
     let error_mode = prefs.signal(|s| s.error_mode);
     let target = prefs.signal(|s| s.target_wpm.get());
+    let pass = prefs.signal(|s| s.pass_accuracy.get());
     let goal = prefs.signal(|s| match s.daily_goal {
         DailyGoal::Minutes(m) => m,
         DailyGoal::Xp(_) => 10,
@@ -147,6 +150,17 @@ fn TypingSection() -> impl IntoView {
                             prefs.update(|s| s.target_wpm = v);
                         } />
                     <span class="muted">{tr!(i18n, units.wpm)}</span>
+                </div>
+            </div>
+            <div class="row">
+                <label for="set-pass">{tr!(i18n, settings.pass_accuracy)}</label>
+                <div class="inline">
+                    <input id="set-pass" type="number" data-testid="settings-pass" min=PassAccuracy::MIN max=PassAccuracy::MAX
+                        prop:value=move || pass.get().to_string()
+                        on:change=move |ev| if let Some(v) = whole_in(&ev, PassAccuracy::MIN, PassAccuracy::MAX).and_then(PassAccuracy::new) {
+                            prefs.update(|s| s.pass_accuracy = v);
+                        } />
+                    <span class="muted">"%"</span>
                 </div>
             </div>
             <div class="row">

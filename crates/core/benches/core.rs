@@ -6,7 +6,9 @@
 //! - `fold/10000_sessions_of_300`: folding 10,000 sessions of 300 keystrokes into an accumulator, from
 //!   their per-key figures and from their raw logs (goal ≤ 200 ms);
 //! - `history/*`: the record fold — 10,000 stored sessions replayed and folded, one session added, and the
-//!   history cache written and read.
+//!   history cache written and read;
+//! - `course/*`: planning a course from a layout and 1,000 words (once per course), and a lesson's text
+//!   from its seed (goal ≤ 1 ms).
 
 use std::hint::black_box;
 
@@ -149,5 +151,25 @@ fn history(c: &mut Criterion) {
     println!("history cache for 10,000 sessions: {} bytes of JSON", json.len());
 }
 
-criterion_group!(benches, engine, stats, fold, history);
+fn course(c: &mut Criterion) {
+    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons/en/words-1000.txt")).unwrap();
+    let words = parse_lines(&en);
+    let us = catalog::all().unwrap().into_iter().find(|l| l.id == "us").unwrap();
+    let mut g = c.benchmark_group("course");
+    g.bench_function("plan_us_1000_words", |b| b.iter(|| klava_core::course::plan(black_box(&us), black_box(&words))));
+    let course = klava_core::course::plan(&us, &words);
+    for id in ["home-2", "top-3", "punctuation-1", "words-4"] {
+        let lesson = course.lesson(id).unwrap().clone();
+        let mut seed = 0;
+        g.bench_function(format!("text_{id}"), |b| {
+            b.iter(|| {
+                seed += 1;
+                course.text(black_box(&lesson), seed)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, engine, stats, fold, history, course);
 criterion_main!(benches);

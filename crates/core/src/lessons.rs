@@ -20,6 +20,21 @@ pub fn words_for(language: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The languages with course word lists, and the file of each under `lessons/` (the 1,000 most frequent
+/// words): the app fetches it when a course or practice of that language opens; tests read it.
+pub const COURSE_LISTS: [(&str, &str); 5] = [
+    ("en", "en/words-1000.txt"),
+    ("ru", "ru/words-1000.txt"),
+    ("uk", "uk/words-1000.txt"),
+    ("de", "de/words-1000.txt"),
+    ("fr", "fr/words-1000.txt"),
+];
+
+/// The course word list file of `language`, if it has one.
+pub fn course_list(language: &str) -> Option<&'static str> {
+    COURSE_LISTS.iter().find(|(l, _)| *l == language).map(|(_, file)| *file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_lines;

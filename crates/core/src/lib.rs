@@ -6,6 +6,7 @@
 pub mod accumulate;
 pub mod backup;
 pub mod civil;
+pub mod course;
 pub mod engine;
 pub mod fingers;
 pub mod history;

@@ -19,7 +19,7 @@ mod test_choice;
 mod values;
 
 pub use test_choice::{TIME_LIMITS, TestChoice, TestMode, WORD_COUNTS};
-pub use values::{DailyGoal, FontSize, InputMode, TargetWpm, Theme, TypingFont, UiLanguage};
+pub use values::{DailyGoal, FontSize, InputMode, PassAccuracy, TargetWpm, Theme, TypingFont, UiLanguage};
 
 /// Why a stored setting was not applied. The app logs it; the setting keeps its previous value.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -84,6 +84,7 @@ settings! {
     test: TestChoice = TestChoice::default(), "test";
     error_mode: ErrorMode = ErrorMode::Free, "error_mode";
     target_wpm: TargetWpm = TargetWpm::default(), "target_wpm";
+    pass_accuracy: PassAccuracy = PassAccuracy::default(), "pass_accuracy";
     daily_goal: DailyGoal = DailyGoal::default(), "daily_goal";
     theme: Theme = Theme::System, "theme";
     font: TypingFont = TypingFont::Mono, "font";

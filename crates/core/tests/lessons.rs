@@ -32,3 +32,46 @@ fn every_word_is_a_typeable_target() {
         assert!(Engine::new(w, Options::default()).is_ok(), "{w:?}");
     }
 }
+
+/// The letters each language's course list may use (German nouns keep their capitals).
+fn alphabet(language: &str) -> &'static str {
+    match language {
+        "en" => "abcdefghijklmnopqrstuvwxyz",
+        "ru" => "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "uk" => "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+        "de" => "abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ",
+        "fr" => "abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
+        other => panic!("no alphabet for {other}"),
+    }
+}
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../lessons/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn course_word_lists_are_distinct_words_of_their_alphabet_typable_on_their_layouts() {
+    let layouts = klava_core::layout::catalog::all().unwrap();
+    let mut files: Vec<(&str, String, usize)> =
+        klava_core::lessons::COURSE_LISTS.iter().map(|(l, f)| (*l, (*f).to_owned(), 1000)).collect();
+    files.extend([("en", "en/words-10000.txt".to_owned(), 10_000), ("ru", "ru/words-10000.txt".to_owned(), 10_000)]);
+    for (language, file, size) in files {
+        let text = read(&file);
+        assert!(text.starts_with("# ") && text.contains("CC BY-SA 4.0"), "{file}: the header names the source");
+        let words = parse_lines(&text);
+        assert_eq!(words.len(), size, "{file}");
+        assert_eq!(words.iter().collect::<BTreeSet<_>>().len(), size, "{file}: duplicates");
+        for w in &words {
+            assert!(w.chars().all(|c| alphabet(language).contains(c)), "{file}: {w:?}");
+        }
+        let on: Vec<_> = layouts.iter().filter(|l| l.language == language).collect();
+        assert!(!on.is_empty(), "{language}: no layout");
+        // A course leaves out the words its layout cannot type (French AZERTY has no œ): few may go.
+        let letters: BTreeSet<char> = words.iter().flat_map(|w| w.chars()).collect();
+        for layout in on {
+            let missing: Vec<char> = letters.iter().copied().filter(|c| layout.stroke_for(*c).is_none()).collect();
+            let lost = words.iter().filter(|w| w.contains(missing.as_slice())).count();
+            assert!(lost * 100 <= words.len(), "{}: {lost} words of {file} need {missing:?}", layout.id);
+        }
+    }
+}

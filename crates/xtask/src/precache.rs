@@ -10,10 +10,10 @@ use crate::cmd::{Error, io};
 const TEMPLATE: &str = include_str!("../../../assets/sw.js");
 const OUTPUT: &str = "sw.js";
 
-/// Files left out of the precache: fetched only when a learner needs them (the dyslexia-friendly font),
-/// or never by the app (licence texts; 404.html, a copy of index.html for static hosts). The worker keeps
-/// the first ones the first time they are fetched.
-const ON_DEMAND: &[&str] = &["fonts/andika-", "fonts/jetbrains-mono-OFL", "404.html"];
+/// Files left out of the precache: fetched only when a learner needs them (the dyslexia-friendly font,
+/// a language's word lists), or never by the app (licence texts; 404.html, a copy of index.html for
+/// static hosts). The worker keeps the first ones the first time they are fetched.
+const ON_DEMAND: &[&str] = &["fonts/andika-", "fonts/jetbrains-mono-OFL", "404.html", "lessons/"];
 
 /// Files under `dir`, as `/`-separated paths relative to it, sorted.
 pub fn files(dir: &Path) -> Result<Vec<String>, Error> {
@@ -56,10 +56,11 @@ pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
 /// Writes `DIR/sw.js`. Precompressed copies (`.br`, `.gz`) are not listed: they are the same files.
 pub fn write(dir: &Path) -> Result<(), Error> {
     let mut list = files(dir)?;
-    list.retain(|p| {
-        p != OUTPUT && !p.ends_with(".br") && !p.ends_with(".gz") && !ON_DEMAND.iter().any(|d| p.starts_with(d))
-    });
+    list.retain(|p| p != OUTPUT && !p.ends_with(".br") && !p.ends_with(".gz"));
+    // The version covers the files kept on demand too: a changed word list is a new version, whose worker
+    // empties the old cache.
     let hash = hash_files(dir, &list)?;
+    list.retain(|p| !ON_DEMAND.iter().any(|d| p.starts_with(d)));
     // index.html is also fetched as "./" by a first visit; both are cached.
     let entries: Vec<String> = std::iter::once("./".to_owned()).chain(list.iter().map(|p| format!("./{p}"))).collect();
     let json = format!("[{}]", entries.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "));

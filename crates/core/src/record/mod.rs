@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub use keylog::{KeyLog, KeyLogError};
-pub use session::{ModeKind, Replay, Session, SessionMode, Source};
+pub use session::{LessonRun, ModeKind, Replay, Session, SessionMode, Source};
 
 /// The longest id accepted.
 pub const MAX_ID_LEN: usize = 64;
@@ -38,6 +38,8 @@ pub enum RecordError {
     EmptySettingKey,
     #[error("imported key statistics name a key {0:?}")]
     BadKeyName(String),
+    #[error("a lesson's course or lesson id {0:?} is empty, too long or has control characters")]
+    BadLesson(String),
     /// Dated more than [`FUTURE_SLACK_MS`] after the time it was checked at (a clock set wrong).
     #[error("dated {at_ms} ms after the epoch, in the future")]
     InTheFuture { at_ms: f64 },

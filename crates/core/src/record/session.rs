@@ -35,6 +35,8 @@ pub enum ModeKind {
     Quote,
     Zen,
     Custom,
+    /// A lesson of a course; the session's [`Session::lesson`] says which.
+    Lesson,
     /// A keybr.com session, with keybr's text type (`lesson`, `words`, …).
     Keybr(String),
     /// A kind this version does not know.
@@ -49,6 +51,7 @@ impl From<String> for ModeKind {
             "quote" => Self::Quote,
             "zen" => Self::Zen,
             "custom" => Self::Custom,
+            "lesson" => Self::Lesson,
             _ => match s.strip_prefix("keybr ") {
                 Some(t) => Self::Keybr(t.to_owned()),
                 None => Self::Other(s),
@@ -65,6 +68,7 @@ impl From<ModeKind> for String {
             ModeKind::Quote => "quote".into(),
             ModeKind::Zen => "zen".into(),
             ModeKind::Custom => "custom".into(),
+            ModeKind::Lesson => "lesson".into(),
             ModeKind::Keybr(t) => format!("keybr {t}"),
             ModeKind::Other(s) => s,
         }
@@ -92,6 +96,30 @@ impl SessionMode {
             s.push_str("/n");
         }
         s
+    }
+}
+
+/// Which lesson a session was and what it asked for: the pass rule's inputs as they were then, so a
+/// later change of the learner's target speed does not change what they earned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonRun {
+    /// The course (its layout's id) and the lesson's id in it (`home-1`).
+    pub course: String,
+    pub lesson: String,
+    /// The speed (WPM) and accuracy (0–100) it needed to pass.
+    pub speed: f64,
+    pub min_accuracy: f64,
+}
+
+impl LessonRun {
+    fn validate(&self) -> Result<(), RecordError> {
+        for name in [&self.course, &self.lesson] {
+            if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
+                return Err(RecordError::BadLesson(name.clone()));
+            }
+        }
+        finite_in(Field::Speed, self.speed, 0.0, 1000.0)?;
+        finite_in(Field::Accuracy, self.min_accuracy, 0.0, 100.0)
     }
 }
 
@@ -155,6 +183,9 @@ pub struct Session {
     /// Per-key figures brought by an import (keybr.com's histogram) when there is no replay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported_keys: Option<BTreeMap<String, KeyStat>>,
+    /// For a lesson: which, and what it needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<LessonRun>,
 }
 
 impl Session {
@@ -170,6 +201,7 @@ impl Session {
             source: Source::Klava,
             replay: Some(Replay::of(engine)),
             imported_keys: None,
+            lesson: None,
         }
     }
 
@@ -186,6 +218,9 @@ impl Session {
             optional(Field::TimeLimit, r.options.time_limit_ms, MAX_DURATION_MS)?;
             optional(Field::ReplayEnd, r.end.map(|(_, at)| at), MAX_DURATION_MS)?;
             r.log.decode().map_err(|e| RecordError::Replay(e.to_string()))?;
+        }
+        if let Some(run) = &self.lesson {
+            run.validate()?;
         }
         for (key, stat) in self.imported_keys.iter().flatten() {
             if key.is_empty() || key.chars().count() > 8 {

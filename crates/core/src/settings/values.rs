@@ -132,6 +132,10 @@ bounded!(
     TargetWpm, 10, 250, 40
 );
 bounded!(
+    /// The accuracy (%) a lesson needs to pass.
+    PassAccuracy, 80, 100, 95
+);
+bounded!(
     /// The typing text's size in CSS pixels.
     FontSize, 14, 48, 26
 );

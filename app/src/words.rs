@@ -1,0 +1,70 @@
+//! Course word lists from `lessons/`, fetched the first time a page needs one (they are data, not
+//! compiled into the app) and kept in memory for the visit; the service worker keeps the file for
+//! offline visits.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use klava_core::lessons::{course_list, parse_lines};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// Fewer words than this and the file is not a word list (a page served in its place, a cut-off copy).
+const MIN_WORDS: usize = 100;
+
+/// Why a list could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordsError {
+    /// Klava has no list for the language.
+    NoList(String),
+    /// No answer: offline before the file was ever kept, or the server unreachable.
+    Unreachable,
+    /// An answer that is not the list: an HTTP status, or a file that does not read as one.
+    Damaged(String),
+}
+
+thread_local! {
+    static LOADED: RefCell<BTreeMap<String, Rc<Vec<String>>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The course word list of `language`, most frequent first.
+///
+/// # Errors
+/// See [`WordsError`].
+pub async fn course_words(language: &str) -> Result<Rc<Vec<String>>, WordsError> {
+    if let Some(list) = LOADED.with_borrow(|l| l.get(language).cloned()) {
+        return Ok(list);
+    }
+    let file = course_list(language).ok_or_else(|| WordsError::NoList(language.to_owned()))?;
+    let text = fetch_text(&format!("lessons/{file}")).await?;
+    let words = read(&text)?;
+    let words = Rc::new(words);
+    LOADED.with_borrow_mut(|l| l.insert(language.to_owned(), words.clone()));
+    Ok(words)
+}
+
+/// The words of a list file, checked: one word a line, no markup, enough of them.
+fn read(text: &str) -> Result<Vec<String>, WordsError> {
+    let lines = parse_lines(text);
+    if let Some(bad) = lines.iter().find(|w| w.chars().any(|c| !c.is_alphabetic())) {
+        return Err(WordsError::Damaged(format!("{bad:.20}")));
+    }
+    if lines.len() < MIN_WORDS {
+        return Err(WordsError::Damaged(format!("{} words", lines.len())));
+    }
+    Ok(lines.into_iter().map(str::to_owned).collect())
+}
+
+async fn fetch_text(url: &str) -> Result<String, WordsError> {
+    let answer =
+        JsFuture::from(leptos::prelude::window().fetch_with_str(url)).await.map_err(|_| WordsError::Unreachable)?;
+    let response: Response = answer.dyn_into().map_err(|_| WordsError::Unreachable)?;
+    if !response.ok() {
+        return Err(WordsError::Damaged(format!("HTTP {}", response.status())));
+    }
+    let text = response.text().map_err(|_| WordsError::Unreachable)?;
+    let text = JsFuture::from(text).await.map_err(|_| WordsError::Unreachable)?;
+    text.as_string().ok_or_else(|| WordsError::Damaged("not text".to_owned()))
+}
