@@ -14,7 +14,7 @@ use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
 use crate::pages::lazy::{
-    LazyAccountPage, LazyDataPage, LazyHistoryPage, LazyLearnPage, LazyLessonPage, LazySettingsPage,
+    LazyAccountPage, LazyDataPage, LazyHistoryPage, LazyLearnPage, LazyLessonPage, LazyPracticePage, LazySettingsPage,
 };
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
@@ -56,6 +56,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
             <Show when=move || page.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/practice") view=LazyPracticePage />
                     <Route path=path!("/test") view=TestPage />
                     <Route path=path!("/learn") view=LazyLearnPage />
                     <Route path=path!("/learn/:course/:lesson") view=LazyLessonPage />

@@ -4,7 +4,7 @@
 //! moment it ends, on whatever page the learner is.
 
 use klava_core::profile::Profile;
-use klava_core::record::{Body, LessonRun, ModeKind, Record, Session, SessionMode};
+use klava_core::record::{Body, LessonRun, ModeKind, PracticeRun, Record, Session, SessionMode};
 use klava_core::rng::Rng;
 use klava_core::settings::{TestChoice, TestMode};
 use klava_core::text::wrong_script;
@@ -20,11 +20,19 @@ use crate::storage::ids;
 /// How long a wrongly pressed key flashes on the on-screen keyboard.
 const FLASH_MS: u64 = 250;
 
-/// A lesson's text and what it needs: typed instead of the chosen test while the lesson page is open.
+/// What a text typed instead of the chosen test is: a lesson with what it needs, or adaptive practice
+/// with its keys in play (kept in the session's record).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Exercise {
+    Lesson(LessonRun),
+    Practice(PracticeRun),
+}
+
+/// A lesson's or practice's text: typed instead of the chosen test while its page is open.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonText {
     pub text: String,
-    pub run: LessonRun,
+    pub exercise: Exercise,
 }
 
 /// The running test, provided in context.
@@ -65,16 +73,22 @@ fn new_engine(config: &TestConfig, lesson: Option<&LessonText>, rng: &mut Rng) -
 }
 
 /// The record of a finished session.
-fn session_of(e: &Engine, profile: Profile, choice: TestChoice, lesson: Option<LessonRun>) -> Session {
-    let (kind, amount) = match choice.mode {
-        _ if lesson.is_some() => (ModeKind::Lesson, 0),
-        TestMode::Words(n) => (ModeKind::Words, n),
-        TestMode::Time(s) => (ModeKind::Time, s),
+fn session_of(e: &Engine, profile: Profile, choice: TestChoice, exercise: Option<Exercise>) -> Session {
+    let (kind, amount) = match (&exercise, choice.mode) {
+        (Some(Exercise::Lesson(_)), _) => (ModeKind::Lesson, 0),
+        (Some(Exercise::Practice(_)), _) => (ModeKind::Practice, 0),
+        (None, TestMode::Words(n)) => (ModeKind::Words, n),
+        (None, TestMode::Time(s)) => (ModeKind::Time, s),
     };
-    let (punctuation, numbers) = if lesson.is_some() { (false, false) } else { (choice.punctuation, choice.numbers) };
+    let (punctuation, numbers) = if exercise.is_some() { (false, false) } else { (choice.punctuation, choice.numbers) };
     let mode = SessionMode { kind, amount, punctuation, numbers };
     let now = ids::now_ms();
-    Session { lesson, ..Session::typed(e, profile, mode, now, ids::utc_offset_min_at(now)) }
+    let session = Session::typed(e, profile, mode, now, ids::utc_offset_min_at(now));
+    match exercise {
+        Some(Exercise::Lesson(run)) => Session { lesson: Some(run), ..session },
+        Some(Exercise::Practice(run)) => Session { practice: Some(run), ..session },
+        None => session,
+    }
 }
 
 impl TypingTest {
@@ -217,8 +231,8 @@ impl TypingTest {
                 }
                 let profile =
                     prefs.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
-                let run = lesson.with_untracked(|l| l.as_ref().map(|l| l.run.clone()));
-                let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked(), run));
+                let exercise = lesson.with_untracked(|l| l.as_ref().map(|l| l.exercise.clone()));
+                let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked(), exercise));
                 progress.save(Record {
                     id: ids::new_record_id(),
                     device: progress.device(),

@@ -120,3 +120,36 @@ test('a locked or unknown lesson says so; a word list that cannot load leaves th
     await context.close();
   }
 });
+
+test('adaptive practice brings in a new key once the keys in play are at the targets, and keeps it', async () => {
+  await withPage(ctx.browser, 'practice', async (page) => {
+    await page.goto(`${ctx.server.url}/practice`);
+    await page.waitForSelector('[data-testid=practice-start]');
+    const inPlay = () => page.$$eval('.pkey.in-play kbd', (ks) => ks.map((k) => k.textContent).join(''));
+    const first = await inPlay();
+    assert.equal(first.length, 6, first);
+    assert.ok(first.startsWith('e'), `the most frequent English letter first: ${first}`);
+    await page.click('[data-testid=practice-start]');
+    for (let session = 0; session < 5 && !(await page.$('[data-testid=practice-new-key]')); session++) {
+      const words = await targetWords(page);
+      assert.ok(words.every((w) => [...w].every((c) => first.includes(c))), `only keys in play: ${words.join(' ')}`);
+      // 60 ms a key (200 WPM): keys faster than 40 ms apart are not timed (a key held or bounced).
+      await typeWords(page, words, 60);
+      await page.waitForSelector('[data-testid=practice-next]');
+      await saved(page);
+      if (await page.$('[data-testid=practice-new-key]')) break;
+      await page.click('[data-testid=practice-next]');
+    }
+    await page.waitForSelector('[data-testid=practice-new-key]');
+    const after = await inPlay();
+    assert.equal(after.length, 7, after);
+    assert.ok(after.startsWith(first), `${first} → ${after}`);
+    // Kept: the practice sessions on record keep the new key in play.
+    await page.reload();
+    await page.waitForSelector('[data-testid=practice-start]');
+    assert.equal((await inPlay()).length, 7);
+    await page.click('[data-testid=tab-history]');
+    await page.waitForSelector('[data-testid=history-row]');
+    assert.match(await page.textContent('[data-testid=history]'), /practice/);
+  });
+});

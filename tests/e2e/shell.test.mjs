@@ -14,6 +14,7 @@ const PAGES = [
   ['/', 'home'],
   ['/test', 'typing-area'],
   ['/learn', 'unit-home'],
+  ['/practice', 'practice-start'],
   ['/history', 'history-count'],
   ['/settings', 'settings-layout'],
   ['/data', 'storage-state'],

@@ -10,6 +10,7 @@ const PAGES = {
   results: null,
   home: '/',
   test: '/test',
+  practice: '/practice',
   history: '/history',
   settings: '/settings',
   data: '/data',

@@ -19,6 +19,7 @@ pub fn Header() -> impl IntoView {
             <nav class="nav" aria-label=tr!(i18n, nav.label)>
                 <A href="/" exact=true attr:data-testid="tab-home">{tr!(i18n, nav.home)}</A>
                 <A href="/learn" attr:data-testid="tab-learn">{tr!(i18n, nav.learn)}</A>
+                <A href="/practice" attr:data-testid="tab-adaptive">{tr!(i18n, nav.practice)}</A>
                 <A href="/test" attr:data-testid="tab-practice">{tr!(i18n, nav.test)}</A>
                 <A href="/history" attr:data-testid="tab-history">{tr!(i18n, nav.history)}</A>
                 <A href="/settings" attr:data-testid="tab-settings">{tr!(i18n, nav.settings)}</A>

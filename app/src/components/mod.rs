@@ -12,6 +12,7 @@ pub mod mode_bar;
 pub mod profile_overview;
 pub mod results;
 pub mod save_note;
+pub mod session_end;
 pub mod speed_chart;
 pub mod storage_banner;
 pub mod sync_status;

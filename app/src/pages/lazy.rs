@@ -10,6 +10,7 @@ use crate::pages::data_page::DataPage;
 use crate::pages::history_page::HistoryPage;
 use crate::pages::learn::LearnPage;
 use crate::pages::learn::lesson::LessonPage;
+use crate::pages::practice_page::PracticePage;
 use crate::pages::settings_page::SettingsPage;
 
 #[lazy]
@@ -35,6 +36,11 @@ fn learn_view() -> AnyView {
 #[lazy]
 fn lesson_view() -> AnyView {
     view! { <LessonPage /> }.into_any()
+}
+
+#[lazy]
+fn practice_view() -> AnyView {
+    view! { <PracticePage /> }.into_any()
 }
 
 #[lazy]
@@ -83,4 +89,10 @@ pub fn LazyLearnPage() -> impl IntoView {
 #[component]
 pub fn LazyLessonPage() -> impl IntoView {
     suspended(lesson_view())
+}
+
+/// `/practice`, fetched when first opened.
+#[component]
+pub fn LazyPracticePage() -> impl IntoView {
+    suspended(practice_view())
 }

@@ -13,14 +13,13 @@ use crate::components::announcer::Announcer;
 use crate::components::keyboard_bar::KeyboardBar;
 use crate::components::live_stats::whole;
 use crate::components::mode_bar::ModeBar;
-use crate::components::results::{Results, ResultsData};
-use crate::components::save_note::{SaveNote, save_state};
+use crate::components::results::ResultsData;
+use crate::components::session_end::SessionEnd;
 use crate::components::typing_area::TypingArea;
 use crate::hooks::use_title::use_title;
 use crate::hooks::use_typing_keys::focus_typing;
 use crate::i18n::{t_string, tr, use_i18n};
 use crate::prefs::Prefs;
-use crate::progress::Progress;
 use crate::typing::TypingTest;
 
 /// The test a link's query names, if it names one Klava offers.
@@ -66,7 +65,6 @@ pub fn TestPage() -> impl IntoView {
     let test = TypingTest::expect();
     // A lesson left open elsewhere gives way to the chosen test.
     test.leave_lesson();
-    let saved = Progress::expect();
     let announcer = Announcer::expect();
     follow_link(test);
     let navigate = use_navigate();
@@ -103,7 +101,6 @@ pub fn TestPage() -> impl IntoView {
         }
         TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
     });
-    let save_state = save_state(saved);
     let new_test = move |_| {
         test.restart();
         focus_typing();
@@ -114,10 +111,7 @@ pub fn TestPage() -> impl IntoView {
             <ModeBar choice=test.choice.into() on_change=choose />
             <KeyboardBar />
             <TypingArea progress on_restart=Callback::new(move |()| test.restart())>
-                {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
-                <Show when=move || finished.get()>
-                    <SaveNote state=save_state />
-                </Show>
+                <SessionEnd results />
             </TypingArea>
             <button type="button" class="button restart" data-testid="restart" on:mousedown=|e| e.prevent_default() on:click=new_test>
                 {tr!(i18n, test.new_test)}

@@ -78,6 +78,9 @@ pub struct Aggregate {
     pub time_sum_us: u64,
     /// Recent mean time to type, weighted toward newer sessions.
     pub recent_ms: Decayed,
+    /// Recent share of correct keystrokes (0–1), weighted the same way.
+    #[serde(default)]
+    pub recent_accuracy: Decayed,
 }
 
 impl Aggregate {
@@ -95,6 +98,10 @@ impl Aggregate {
         if let Some(mean) = s.mean_ms() {
             self.recent_ms.add(at_ms, mean, f64::from(s.timed));
         }
+        let seen = f64::from(s.hits) + f64::from(s.misses);
+        if seen > 0.0 {
+            self.recent_accuracy.add(at_ms, f64::from(s.hits) / seen, seen);
+        }
     }
 
     fn merge(&mut self, o: &Aggregate) {
@@ -103,6 +110,7 @@ impl Aggregate {
         self.timed = self.timed.saturating_add(o.timed);
         self.time_sum_us = self.time_sum_us.saturating_add(o.time_sum_us);
         self.recent_ms.merge(&o.recent_ms);
+        self.recent_accuracy.merge(&o.recent_accuracy);
     }
 }
 

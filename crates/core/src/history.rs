@@ -19,14 +19,15 @@ use crate::fingers::{Finger, FingerMap};
 use crate::keystats::SessionKeyStats;
 use crate::profile::{Profile, ProfileStats};
 use crate::record::merge::{self, Digest};
-use crate::record::{Body, Id, LessonRun, Record, Session, SessionMode, Setting, Source};
+use crate::record::{Body, Id, LessonRun, PracticeRun, Record, Session, SessionMode, Setting, Source};
 
 /// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt; the snapshot
 /// test in `tests/fold_snapshot.rs` fails when the result changes and this did not.
 /// Version 2: rows and bests hold the typed session mode instead of a display label.
 /// Version 3: twins, equal clocks and tombstones of tombstones by [`crate::record::merge`]'s rules.
 /// Version 4: rows carry a lesson's [`LessonRun`].
-pub const FOLD_VERSION: u32 = 4;
+/// Version 5: per-key figures keep a recent accuracy; rows carry a practice session's unlocked keys.
+pub const FOLD_VERSION: u32 = 5;
 
 /// The key a cached fold is stored under: the fold's version and a fingerprint of the data it reads
 /// besides the records (`data`: the layouts' finger maps, see [`crate::layout::catalog::digest`]). A
@@ -53,6 +54,10 @@ pub struct Row {
     /// For a lesson: which, and what it needed (the course map's stars are folded from these).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<LessonRun>,
+    /// For adaptive practice: the keys in play (practice never takes a key away: see
+    /// [`crate::practice::ever_unlocked`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<PracticeRun>,
 }
 
 /// A personal best: the fastest session of one profile and mode.
@@ -250,6 +255,7 @@ impl History {
             duration_ms: s.summary.duration_ms,
             source: s.source,
             lesson: s.lesson.clone(),
+            practice: s.practice.clone(),
         };
         self.rows.insert(row_key(s.ended_at_ms, id), row);
     }

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod keystats;
 pub mod layout;
 pub mod lessons;
+pub mod practice;
 pub mod profile;
 pub mod record;
 pub mod rng;

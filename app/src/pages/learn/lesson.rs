@@ -16,8 +16,8 @@ use leptos_use::use_interval_fn;
 use super::course::{LessonTopic, lesson_href, load_problem, star_glyphs, unit_name, use_course, use_course_progress};
 use crate::components::hands::Hands;
 use crate::components::keyboard::Keyboard;
-use crate::components::results::{Results, ResultsData};
-use crate::components::save_note::{SaveNote, save_state};
+use crate::components::results::ResultsData;
+use crate::components::session_end::SessionEnd;
 use crate::components::typing_area::TypingArea;
 use crate::config::random_seed;
 use crate::hooks::use_title::use_title;
@@ -25,8 +25,7 @@ use crate::i18n::{t_string, tr, use_i18n};
 use crate::labels;
 use crate::layouts::Layouts;
 use crate::prefs::Prefs;
-use crate::progress::Progress;
-use crate::typing::{LessonText, TypingTest};
+use crate::typing::{Exercise, LessonText, TypingTest};
 
 /// The page: the course and lesson from the link, checked against the learner's layout and progress.
 #[component]
@@ -100,7 +99,6 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = Prefs::expect();
     let test = TypingTest::expect();
-    let saved = Progress::expect();
     let typing = RwSignal::new(false);
     let run = Memo::new({
         let (course_id, lesson) = (course.id.clone(), lesson.clone());
@@ -115,7 +113,7 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
         let (course, lesson) = (course.clone(), lesson.clone());
         move |()| {
             let text = course.text(&lesson, random_seed());
-            test.start_lesson(LessonText { text, run: run.get_untracked() });
+            test.start_lesson(LessonText { text, exercise: Exercise::Lesson(run.get_untracked()) });
             typing.set(true);
         }
     });
@@ -143,10 +141,7 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
             }>
                 <TypingArea progress=typed on_restart=start>
                     {move || outcome.get().map(|o| view! { <Verdict outcome=o run=run.get() next=next.get_value() on_again=start /> })}
-                    {move || results.get().map(|data| view! { <Results data=Signal::derive(move || data.clone()) /> })}
-                    <Show when=move || finished.get()>
-                        <SaveNote state=save_state(saved) />
-                    </Show>
+                    <SessionEnd results />
                 </TypingArea>
             </Show>
         </main>

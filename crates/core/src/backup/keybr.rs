@@ -126,6 +126,7 @@ pub(super) fn parse(items: &[&RawValue], at: &Arrival<'_>) -> Result<Import, Imp
             replay: None,
             imported_keys: (!keys.is_empty()).then_some(keys),
             lesson: None,
+            practice: None,
         };
         let record = Record { id, device: at.device.clone(), body: Body::Session(Box::new(session)) };
         record.validate_at(at.now_ms).map_err(|e| bad(e.into()))?;

@@ -101,6 +101,7 @@ pub(super) fn parse(text: &str, at: &Arrival<'_>) -> Result<Import, ImportError>
             replay: None,
             imported_keys: None,
             lesson: None,
+            practice: None,
         };
         let record = Record { id, device: at.device.clone(), body: Body::Session(Box::new(session)) };
         record.validate_at(at.now_ms).map_err(|e| bad(e.into()))?;

@@ -147,6 +147,7 @@ fn lesson_row(course: &str, lesson: &str, wpm: f64, accuracy: f64, at: f64) -> c
             speed: 16.0,
             min_accuracy: 95.0,
         }),
+        practice: None,
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub use keylog::{KeyLog, KeyLogError};
-pub use session::{LessonRun, ModeKind, Replay, Session, SessionMode, Source};
+pub use session::{LessonRun, ModeKind, PracticeRun, Replay, Session, SessionMode, Source};
 
 /// The longest id accepted.
 pub const MAX_ID_LEN: usize = 64;
@@ -38,7 +38,7 @@ pub enum RecordError {
     EmptySettingKey,
     #[error("imported key statistics name a key {0:?}")]
     BadKeyName(String),
-    #[error("a lesson's course or lesson id {0:?} is empty, too long or has control characters")]
+    #[error("a lesson's course or lesson id, or practice's keys, {0:?} cannot be one")]
     BadLesson(String),
     /// Dated more than [`FUTURE_SLACK_MS`] after the time it was checked at (a clock set wrong).
     #[error("dated {at_ms} ms after the epoch, in the future")]

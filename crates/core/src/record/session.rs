@@ -37,6 +37,8 @@ pub enum ModeKind {
     Custom,
     /// A lesson of a course; the session's [`Session::lesson`] says which.
     Lesson,
+    /// Adaptive practice; the session's [`Session::practice`] says on which keys.
+    Practice,
     /// A keybr.com session, with keybr's text type (`lesson`, `words`, …).
     Keybr(String),
     /// A kind this version does not know.
@@ -52,6 +54,7 @@ impl From<String> for ModeKind {
             "zen" => Self::Zen,
             "custom" => Self::Custom,
             "lesson" => Self::Lesson,
+            "practice" => Self::Practice,
             _ => match s.strip_prefix("keybr ") {
                 Some(t) => Self::Keybr(t.to_owned()),
                 None => Self::Other(s),
@@ -69,6 +72,7 @@ impl From<ModeKind> for String {
             ModeKind::Zen => "zen".into(),
             ModeKind::Custom => "custom".into(),
             ModeKind::Lesson => "lesson".into(),
+            ModeKind::Practice => "practice".into(),
             ModeKind::Keybr(t) => format!("keybr {t}"),
             ModeKind::Other(s) => s,
         }
@@ -120,6 +124,26 @@ impl LessonRun {
         }
         finite_in(Field::Speed, self.speed, 0.0, 1000.0)?;
         finite_in(Field::Accuracy, self.min_accuracy, 0.0, 100.0)
+    }
+}
+
+/// Which keys an adaptive practice session had in play: what keeps them in play afterwards (no key is
+/// taken away, see `crate::practice`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeRun {
+    /// The letters in play, in the order they entered.
+    pub unlocked: String,
+    /// The key the text favoured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<char>,
+}
+
+impl PracticeRun {
+    fn validate(&self) -> Result<(), RecordError> {
+        if self.unlocked.chars().count() > 64 || self.unlocked.chars().chain(self.focus).any(|c| !c.is_alphabetic()) {
+            return Err(RecordError::BadLesson(self.unlocked.clone()));
+        }
+        Ok(())
     }
 }
 
@@ -186,6 +210,9 @@ pub struct Session {
     /// For a lesson: which, and what it needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<LessonRun>,
+    /// For adaptive practice: the keys in play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<PracticeRun>,
 }
 
 impl Session {
@@ -202,6 +229,7 @@ impl Session {
             replay: Some(Replay::of(engine)),
             imported_keys: None,
             lesson: None,
+            practice: None,
         }
     }
 
@@ -220,6 +248,9 @@ impl Session {
             r.log.decode().map_err(|e| RecordError::Replay(e.to_string()))?;
         }
         if let Some(run) = &self.lesson {
+            run.validate()?;
+        }
+        if let Some(run) = &self.practice {
             run.validate()?;
         }
         for (key, stat) in self.imported_keys.iter().flatten() {

@@ -1,0 +1,152 @@
+//! Adaptive practice (`/practice`): the keys in play with how near each is to the targets, the focus key,
+//! and a text of pseudo-words (or real words) made only of the keys in play. A session that finds every
+//! key in play at the targets brings in the next one (`klava_core::practice`); none is taken away.
+
+use std::sync::Arc;
+
+use klava_core::Engine;
+use klava_core::course::Model;
+use klava_core::practice::{Plan, ever_unlocked, letter_order, plan, text};
+use klava_core::record::PracticeRun;
+use klava_core::rng::Rng;
+use leptos::prelude::*;
+
+use crate::components::results::ResultsData;
+use crate::components::session_end::SessionEnd;
+use crate::components::typing_area::TypingArea;
+use crate::config::random_seed;
+use crate::hooks::use_title::use_title;
+use crate::i18n::{t_string, tr, use_i18n};
+use crate::pages::learn::course::load_problem;
+use crate::prefs::Prefs;
+use crate::progress::Progress;
+use crate::typing::{Exercise, LessonText, TypingTest};
+use crate::words::{WordsError, course_words};
+
+/// Words in one practice text.
+const WORDS: usize = 30;
+
+/// What practice needs of a language, once its word list has arrived.
+struct Data {
+    order: Vec<char>,
+    model: Model,
+    words: Vec<String>,
+}
+
+/// The page.
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(move || t_string!(i18n, practice.title).to_owned());
+    let prefs = Prefs::expect();
+    let test = TypingTest::expect();
+    let saved = Progress::expect();
+    let layout = Memo::new(move |_| prefs.with_layout(Clone::clone));
+    let data = LocalResource::new(move || {
+        let layout = layout.get();
+        async move {
+            let words = course_words(&layout.language).await?;
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            Ok::<_, WordsError>(Arc::new(Data {
+                order: letter_order(&layout, &refs),
+                model: Model::train(&refs),
+                words: words.to_vec(),
+            }))
+        }
+    });
+    let plan = Memo::new(move |_| {
+        let d = data.get()?.ok()?;
+        let profile = prefs.profile();
+        let (wpm, accuracy) = prefs.with(|s| (f64::from(s.target_wpm.get()), f64::from(s.pass_accuracy.get()) / 100.0));
+        Some(saved.history.with(|h| {
+            plan(&d.order, h.profile_stats(&profile), &ever_unlocked(h.rows(), &profile.key()), wpm, accuracy)
+        }))
+    });
+    let real_words = RwSignal::new(false);
+    let typing = RwSignal::new(false);
+    let start = Callback::new(move |()| {
+        let (Some(Ok(d)), Some(p)) = (data.get_untracked(), plan.get_untracked()) else { return };
+        let words = text(&d.model, &d.words, &p, real_words.get_untracked(), WORDS, &mut Rng::new(random_seed()));
+        let run = PracticeRun { unlocked: p.unlocked.iter().collect(), focus: p.focus };
+        test.start_lesson(LessonText { text: words.join(" "), exercise: Exercise::Practice(run) });
+        typing.set(true);
+    });
+    on_cleanup(move || test.leave_lesson());
+    let engine = test.engine;
+    let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
+    let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));
+    let typed = Signal::derive(move || engine.with(|e| format!("{}/{}", e.caret().0, e.words().len())));
+    view! {
+        <main class="test-page practice" id="main" tabindex="-1" data-testid="practice">
+            <h1 class="lesson-title">{tr!(i18n, practice.title)}</h1>
+            <p class="muted">{tr!(i18n, practice.intro)}</p>
+            {move || match data.get() {
+                None => view! { <p class="muted" role="status">{tr!(i18n, learn.loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="notice" role="alert" data-testid="practice-error">{load_problem(i18n, &e)}</p> }.into_any(),
+                Some(Ok(_)) => ().into_any(),
+            }}
+            {move || plan.get().map(|p| view! { <KeyStrip plan=p /> })}
+            <Show when=move || typing.get() fallback=move || view! {
+                <div class="practice-start">
+                    <label class="check">
+                        <input type="checkbox" data-testid="practice-real-words" prop:checked=move || real_words.get()
+                            on:change=move |ev| real_words.set(event_target_checked(&ev)) />
+                        {tr!(i18n, practice.real_words)}
+                    </label>
+                    <button type="button" class="button primary" data-testid="practice-start" disabled=move || plan.with(Option::is_none)
+                        on:click=move |_| start.run(())>{tr!(i18n, practice.start)}</button>
+                </div>
+            }>
+                <TypingArea progress=typed on_restart=start>
+                    <Show when=move || finished.get()>
+                        <p><button type="button" class="button primary" data-testid="practice-next" on:click=move |_| start.run(())>
+                            {tr!(i18n, practice.next)}
+                        </button></p>
+                    </Show>
+                    <SessionEnd results />
+                </TypingArea>
+            </Show>
+        </main>
+    }
+}
+
+/// The letters in their order: in play or not, the focus and a new key marked, and how near each is to
+/// the targets (100 % = there).
+#[component]
+fn KeyStrip(plan: Plan) -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = plan
+        .keys
+        .iter()
+        .map(|k| {
+            let in_play = plan.unlocked.contains(&k.key);
+            let percent = k.confidence.map(|c| (c * 100.0).round().min(999.0) as u32);
+            let label = move || match (in_play, percent) {
+                (false, _) => t_string!(i18n, practice.not_in_play).to_owned(),
+                (true, Some(p)) => t_string!(i18n, practice.confidence, n = p).to_string(),
+                (true, None) => t_string!(i18n, practice.not_enough).to_owned(),
+            };
+            view! {
+                <li class="pkey" class:in-play=in_play class:focus={plan.focus == Some(k.key)} class:new-key={plan.new_key == Some(k.key)}
+                    data-testid=format!("pkey-{}", k.key) title=label>
+                    <kbd>{k.key.to_string()}</kbd>
+                    <progress class="bar" aria-hidden="true" max="100" value=percent.unwrap_or(0).min(100)></progress>
+                    <span class="sr-only">{label}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let focus = plan.focus.map(|f| {
+        view! {
+            <p data-testid="practice-focus">{tr!(i18n, practice.focus)} " " <kbd>{f.to_string()}</kbd></p>
+        }
+    });
+    let new_key = plan.new_key.map(|k| view! {
+        <p class="notice" role="status" data-testid="practice-new-key">{tr!(i18n, practice.new_key)} " " <kbd>{k.to_string()}</kbd></p>
+    });
+    view! {
+        {new_key}
+        <ol class="key-strip" aria-label=tr!(i18n, practice.keys_label)>{keys}</ol>
+        {focus}
+    }
+}
