@@ -32,8 +32,8 @@ impl TestConfig {
         Options { error_mode: self.error_mode, yo_as_ye: self.yo_as_ye && self.language == "ru", time_limit_ms }
     }
 
-    /// The engine options for a lesson: these settings, never a time limit.
-    pub fn lesson_options(&self) -> Options {
+    /// The engine options for a lesson or practice: these settings, never a time limit.
+    pub fn exercise_options(&self) -> Options {
         Options { time_limit_ms: None, ..self.options() }
     }
 

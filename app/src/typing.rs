@@ -30,7 +30,7 @@ pub enum Exercise {
 
 /// A lesson's or practice's text: typed instead of the chosen test while its page is open.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LessonText {
+pub struct ExerciseText {
     pub text: String,
     pub exercise: Exercise,
 }
@@ -44,8 +44,8 @@ pub struct TypingTest {
     pub text: RwSignal<u64>,
     /// The test chosen (a link, the mode bar, or the stored default); changing it starts a new test.
     pub choice: RwSignal<TestChoice>,
-    /// The lesson being typed instead, while its page is open.
-    pub lesson: RwSignal<Option<LessonText>>,
+    /// The lesson or practice being typed instead, while its page is open.
+    pub exercise: RwSignal<Option<ExerciseText>>,
     /// Everything the text and the engine depend on.
     pub config: Memo<TestConfig>,
     /// The clock now (`performance.now()`, same origin as event time stamps), refreshed ten times a second.
@@ -64,9 +64,9 @@ fn performance_now() -> Millis {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-fn new_engine(config: &TestConfig, lesson: Option<&LessonText>, rng: &mut Rng) -> Engine {
-    let made = match lesson {
-        Some(l) => Engine::new(&l.text, config.lesson_options()),
+fn new_engine(config: &TestConfig, exercise: Option<&ExerciseText>, rng: &mut Rng) -> Engine {
+    let made = match exercise {
+        Some(l) => Engine::new(&l.text, config.exercise_options()),
         None => Engine::new(&config.text(config.initial_words(), rng), config.options()),
     };
     made.expect("generated text is never empty and has no control characters")
@@ -110,7 +110,7 @@ impl TypingTest {
             engine,
             text: RwSignal::new(0),
             choice,
-            lesson: RwSignal::new(None),
+            exercise: RwSignal::new(None),
             config,
             now,
             flash,
@@ -142,27 +142,27 @@ impl TypingTest {
         expect_context::<Self>()
     }
 
-    /// Starts a new test with the current settings (the lesson again, while one is open).
+    /// Starts a new test with the current settings (the exercise again, while one is open).
     pub fn restart(&self) {
         let config = self.config.get_untracked();
-        let lesson = self.lesson.get_untracked();
-        if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, lesson.as_ref(), r)) {
+        let exercise = self.exercise.get_untracked();
+        if let Some(fresh) = self.rng.try_update_value(|r| new_engine(&config, exercise.as_ref(), r)) {
             self.engine.set(fresh);
             self.text.update(|n| *n += 1);
             self.wrong_script_run.set_value(0);
         }
     }
 
-    /// Types `lesson` from now on, from its start.
-    pub fn start_lesson(&self, lesson: LessonText) {
-        self.lesson.set(Some(lesson));
+    /// Types `exercise` from now on, from its start.
+    pub fn start_exercise(&self, exercise: ExerciseText) {
+        self.exercise.set(Some(exercise));
         self.restart();
     }
 
-    /// Back to the chosen test, when a lesson was open.
-    pub fn leave_lesson(&self) {
-        if self.lesson.with_untracked(Option::is_some) {
-            self.lesson.set(None);
+    /// Back to the chosen test, when a lesson or practice was open.
+    pub fn leave_exercise(&self) {
+        if self.exercise.with_untracked(Option::is_some) {
+            self.exercise.set(None);
             self.restart();
         }
     }
@@ -175,7 +175,7 @@ impl TypingTest {
     /// Feeds one input, stamped `at`, from physical key `code` (empty when unknown); returns how the
     /// engine judged it (`None` when it was refused: input after the end, or a malformed event).
     pub fn type_input(&self, input: Input, at: Millis, code: &str) -> Option<Keystroke> {
-        let timed = self.config.with_untracked(TestConfig::is_timed) && self.lesson.with_untracked(Option::is_none);
+        let timed = self.config.with_untracked(TestConfig::is_timed) && self.exercise.with_untracked(Option::is_none);
         let (needs_more, last) = self.engine.try_update(|e| {
             let before = e.log().len();
             let _ = e.apply(input, at);
@@ -220,7 +220,7 @@ impl TypingTest {
     fn save_when_finished(&self, prefs: Prefs) {
         let engine = self.engine;
         let choice = self.choice;
-        let lesson = self.lesson;
+        let exercise = self.exercise;
         let finished = Memo::new(move |_| engine.with(Engine::is_finished));
         let progress = Progress::expect();
         Effect::watch(
@@ -231,7 +231,7 @@ impl TypingTest {
                 }
                 let profile =
                     prefs.with_layout_untracked(|l| Profile { layout: l.id.clone(), language: l.language.clone() });
-                let exercise = lesson.with_untracked(|l| l.as_ref().map(|l| l.exercise.clone()));
+                let exercise = exercise.with_untracked(|l| l.as_ref().map(|l| l.exercise.clone()));
                 let session = engine.with_untracked(|e| session_of(e, profile, choice.get_untracked(), exercise));
                 progress.save(Record {
                     id: ids::new_record_id(),

@@ -2,10 +2,7 @@
 //! and a text of pseudo-words (or real words) made only of the keys in play. A session that finds every
 //! key in play at the targets brings in the next one (`klava_core::practice`); none is taken away.
 
-use std::sync::Arc;
-
 use klava_core::Engine;
-use klava_core::course::Model;
 use klava_core::practice::{Plan, ever_unlocked, letter_order, plan, text};
 use klava_core::record::PracticeRun;
 use klava_core::rng::Rng;
@@ -17,21 +14,13 @@ use crate::components::typing_area::TypingArea;
 use crate::config::random_seed;
 use crate::hooks::use_title::use_title;
 use crate::i18n::{t_string, tr, use_i18n};
-use crate::pages::learn::course::load_problem;
+use crate::pages::learn::course::{load_problem, use_course};
 use crate::prefs::Prefs;
 use crate::progress::Progress;
-use crate::typing::{Exercise, LessonText, TypingTest};
-use crate::words::{WordsError, course_words};
+use crate::typing::{Exercise, ExerciseText, TypingTest};
 
 /// Words in one practice text.
 const WORDS: usize = 30;
-
-/// What practice needs of a language, once its word list has arrived.
-struct Data {
-    order: Vec<char>,
-    model: Model,
-    words: Vec<String>,
-}
 
 /// The page.
 #[component]
@@ -41,37 +30,34 @@ pub fn PracticePage() -> impl IntoView {
     let prefs = Prefs::expect();
     let test = TypingTest::expect();
     let saved = Progress::expect();
-    let layout = Memo::new(move |_| prefs.with_layout(Clone::clone));
-    let data = LocalResource::new(move || {
-        let layout = layout.get();
-        async move {
-            let words = course_words(&layout.language).await?;
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            Ok::<_, WordsError>(Arc::new(Data {
-                order: letter_order(&layout, &refs),
-                model: Model::train(&refs),
-                words: words.to_vec(),
-            }))
-        }
+    // The course of the layout brings the word list and the language model practice draws from.
+    let data = use_course();
+    let order = Memo::new(move |_| {
+        let course = data.get()?.ok()?;
+        let refs: Vec<&str> = course.words().iter().map(String::as_str).collect();
+        Some(prefs.with_layout(|l| letter_order(l, &refs)))
     });
     let plan = Memo::new(move |_| {
-        let d = data.get()?.ok()?;
+        let order = order.get()?;
         let profile = prefs.profile();
         let (wpm, accuracy) = prefs.with(|s| (f64::from(s.target_wpm.get()), f64::from(s.pass_accuracy.get()) / 100.0));
-        Some(saved.history.with(|h| {
-            plan(&d.order, h.profile_stats(&profile), &ever_unlocked(h.rows(), &profile.key()), wpm, accuracy)
-        }))
+        Some(
+            saved.history.with(|h| {
+                plan(&order, h.profile_stats(&profile), &ever_unlocked(h.rows(), &profile.key()), wpm, accuracy)
+            }),
+        )
     });
     let real_words = RwSignal::new(false);
     let typing = RwSignal::new(false);
     let start = Callback::new(move |()| {
-        let (Some(Ok(d)), Some(p)) = (data.get_untracked(), plan.get_untracked()) else { return };
-        let words = text(&d.model, &d.words, &p, real_words.get_untracked(), WORDS, &mut Rng::new(random_seed()));
+        let (Some(Ok(course)), Some(p)) = (data.get_untracked(), plan.get_untracked()) else { return };
+        let real = real_words.get_untracked();
+        let words = text(course.model(), course.words(), &p, real, WORDS, &mut Rng::new(random_seed()));
         let run = PracticeRun { unlocked: p.unlocked.iter().collect(), focus: p.focus };
-        test.start_lesson(LessonText { text: words.join(" "), exercise: Exercise::Practice(run) });
+        test.start_exercise(ExerciseText { text: words.join(" "), exercise: Exercise::Practice(run) });
         typing.set(true);
     });
-    on_cleanup(move || test.leave_lesson());
+    on_cleanup(move || test.leave_exercise());
     let engine = test.engine;
     let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
     let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));

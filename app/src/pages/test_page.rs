@@ -64,7 +64,7 @@ pub fn TestPage() -> impl IntoView {
     let prefs = Prefs::expect();
     let test = TypingTest::expect();
     // A lesson left open elsewhere gives way to the chosen test.
-    test.leave_lesson();
+    test.leave_exercise();
     let announcer = Announcer::expect();
     follow_link(test);
     let navigate = use_navigate();

@@ -15,9 +15,9 @@
 use std::collections::BTreeSet;
 
 use crate::accumulate::{Accumulator, Aggregate};
-use crate::course::Model;
+use crate::course::{Model, base_letters, rank_weight};
 use crate::history::Row;
-use crate::layout::{Layout, Level, Output};
+use crate::layout::Layout;
 use crate::rng::Rng;
 
 /// Letters in play before any practice.
@@ -30,19 +30,10 @@ pub const MIN_SEEN: u64 = 15;
 /// brings them in: by frequency in `words` (most frequent first, each word weighted by its rank, as the
 /// Markov model does); letters the words never use come last, in key order.
 pub fn letter_order(layout: &Layout, words: &[&str]) -> Vec<char> {
-    let letters: Vec<char> = layout
-        .geometry
-        .keys
-        .iter()
-        .filter(|k| (1..=3).contains(&k.row))
-        .filter_map(|k| match layout.output(k.code.as_deref()?, Level::Base)? {
-            Output::Char(c) if c.is_alphabetic() && c.is_lowercase() => Some(c),
-            _ => None,
-        })
-        .collect();
+    let letters: Vec<char> = (1..=3).flat_map(|row| base_letters(layout, row)).collect();
     let mut weight: Vec<u64> = vec![0; letters.len()];
     for (rank, word) in words.iter().enumerate() {
-        let w = 1 + (1000 / (rank as u64 + 10));
+        let w = u64::from(rank_weight(rank));
         for c in word.chars().flat_map(char::to_lowercase) {
             if let Some(at) = letters.iter().position(|l| *l == c) {
                 weight[at] += w;

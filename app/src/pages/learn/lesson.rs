@@ -25,7 +25,7 @@ use crate::i18n::{t_string, tr, use_i18n};
 use crate::labels;
 use crate::layouts::Layouts;
 use crate::prefs::Prefs;
-use crate::typing::{Exercise, LessonText, TypingTest};
+use crate::typing::{Exercise, ExerciseText, TypingTest};
 
 /// The page: the course and lesson from the link, checked against the learner's layout and progress.
 #[component]
@@ -113,11 +113,11 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
         let (course, lesson) = (course.clone(), lesson.clone());
         move |()| {
             let text = course.text(&lesson, random_seed());
-            test.start_lesson(LessonText { text, exercise: Exercise::Lesson(run.get_untracked()) });
+            test.start_exercise(ExerciseText { text, exercise: Exercise::Lesson(run.get_untracked()) });
             typing.set(true);
         }
     });
-    on_cleanup(move || test.leave_lesson());
+    on_cleanup(move || test.leave_exercise());
     let engine = test.engine;
     let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
     let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));

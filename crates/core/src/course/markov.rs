@@ -32,13 +32,19 @@ pub struct Model {
 const MIN_LEN: usize = 2;
 const MAX_LEN: usize = 8;
 
+/// How much the word at `rank` of a frequency list (0 = most frequent) counts: `1 + 1000 / (rank + 10)`,
+/// close to the Zipf curve such lists follow.
+pub fn rank_weight(rank: usize) -> u32 {
+    1 + (1000 / (rank + 10)) as u32
+}
+
 impl Model {
-    /// Trains on `words`, most frequent first: a word's n-grams count more the higher it ranks (weight
-    /// `1 + 1000 / (rank + 10)`, close to the Zipf curve such lists follow). O(letters × ORDER).
+    /// Trains on `words`, most frequent first: a word's n-grams count by [`rank_weight`]. O(letters ×
+    /// ORDER).
     pub fn train(words: &[&str]) -> Self {
         let mut follows: BTreeMap<Vec<char>, BTreeMap<Next, u32>> = BTreeMap::new();
         for (rank, word) in words.iter().enumerate() {
-            let weight = 1 + (1000 / (rank + 10)) as u32;
+            let weight = rank_weight(rank);
             let letters: Vec<char> = std::iter::once('^').chain(word.chars()).collect();
             for at in 1..=letters.len() {
                 let next = letters.get(at).map_or(Next::End, |c| Next::Letter(*c));

@@ -12,7 +12,8 @@ pub mod pass;
 pub mod progress;
 mod text;
 
-pub use markov::Model;
+pub use markov::{Model, rank_weight};
+pub use order::base_letters;
 
 use crate::layout::{Layout, Level};
 
@@ -174,6 +175,16 @@ impl Builder {
 }
 
 impl Course {
+    /// The course's words (the list it was planned with, less those the layout cannot type).
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The language model trained on [`Course::words`].
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// The lesson with this id.
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)

@@ -51,7 +51,7 @@ pub(super) fn groups(layout: &Layout, chars: &[char]) -> Vec<Vec<char>> {
 
 /// The letters a layout types at Base on the given geometry row (`0` the number row, `1` top, `2` home,
 /// `3` bottom), lower case, in key order.
-pub(super) fn base_letters(layout: &Layout, row: usize) -> Vec<char> {
+pub fn base_letters(layout: &Layout, row: usize) -> Vec<char> {
     layout
         .geometry
         .keys
