@@ -128,9 +128,11 @@ test('a newer settings change in an imported backup is applied, and not recorded
     const r = await importText(page, 'other.json', backup);
     assert.ok(r.ok, r.text);
     await page.click('[data-testid=tab-practice]');
+    await page.waitForSelector('[data-testid=layout] option:checked', { state: 'attached' });
     assert.match(await page.$eval('[data-testid=layout] option:checked', (o) => o.textContent), /Dvorak/);
     assert.equal(await page.$eval('[data-testid=input-mode]', (s) => s.value), 'emulate');
     await page.reload();
+    await page.waitForSelector('[data-testid=layout] option:checked', { state: 'attached' });
     assert.match(await page.$eval('[data-testid=layout] option:checked', (o) => o.textContent), /Dvorak/, 'kept');
     await page.click('[data-testid=tab-data]');
     const download = page.waitForEvent('download');

@@ -48,16 +48,16 @@ async function signIn(page, login) {
   await page.waitForSelector('[data-testid=signed-in-as]');
 }
 
-/** The status line's text. */
-const status = (page) => page.textContent('[data-testid=sync-status]');
-
-/** Waits until the status line says `pattern`. */
+/** Waits until the status line says `pattern`; returns the text that matched. */
 async function statusIs(page, pattern, timeout = 15_000) {
-  await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''),
-    pattern.source, { timeout }).catch(async (e) => {
+  const matched = await page.waitForFunction((p) => {
+    const text = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    return new RegExp(p).test(text) && text;
+  }, pattern.source, { timeout }).catch(async (e) => {
     e.message += ` (the status line says ${JSON.stringify(await page.textContent('[data-testid=sync-status]').catch(() => null))})`;
     throw e;
   });
+  return matched.jsonValue();
 }
 
 test('two devices on one account, one offline for a while, end up with the same history', async () => {
@@ -174,15 +174,16 @@ test('a failing or garbled server loses nothing and says so', async () => {
     // A server error, then an answer that is not the API's (a proxy's page): the session waits.
     await a.page.route('**/api/sync/**', (route) => route.fulfill({ status: 500, body: 'oops' }));
     await finishTest(a.page);
-    await statusIs(a.page, /^Server unreachable · unsent: [1-9]\d*$/);
-    const unsent = await status(a.page);
+    const unsent = await statusIs(a.page, /^Server unreachable · unsent: [1-9]\d*$/);
     await a.page.unroute('**/api/sync/**');
     await a.page.route('**/api/sync/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html>hi</html>' }));
     await openAccount(a.page);
+    // Wait for the garbled answer itself: "Syncing…" is shown before the request goes, so once it is
+    // answered the line either still says that or has settled.
+    const answered = a.page.waitForResponse((r) => r.url().includes('/api/sync/'));
     await a.page.click('[data-testid=sync-now]');
-    await a.page.waitForTimeout(500);
-    await statusIs(a.page, /^Server unreachable · unsent: [1-9]\d*$/);
-    assert.equal(await status(a.page), unsent, 'nothing dropped');
+    await answered;
+    assert.equal(await statusIs(a.page, /^Server unreachable · unsent: [1-9]\d*$/), unsent, 'nothing dropped');
     assert.match(await a.page.textContent('[data-testid=sync-state]'), /tries again by itself/);
     // The server comes back: the session goes, once.
     await a.page.unroute('**/api/sync/**');
