@@ -13,6 +13,7 @@ mod progress;
 mod pwa;
 mod storage;
 mod sync;
+mod test_texts;
 mod typing;
 mod words;
 

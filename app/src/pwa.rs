@@ -58,7 +58,10 @@ pub fn register() -> ReadSignal<Option<UpdateAvailable>> {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     leptos::task::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register("./sw.js")).await else {
+        // A browser that blocks workers may answer with nothing at all instead of refusing.
+        let Some(reg) =
+            JsFuture::from(container.register("./sw.js")).await.ok().filter(wasm_bindgen::JsValue::is_object)
+        else {
             leptos::logging::warn!("klava: the service worker could not be registered; the app will not work offline");
             return;
         };

@@ -1,12 +1,15 @@
-//! Course word lists from `lessons/`, fetched the first time a page needs one (they are data, not
-//! compiled into the app) and kept in memory for the visit; the service worker keeps the file for
-//! offline visits.
+//! Word lists and quotes from `lessons/`, fetched the first time a page needs one (they are data, not
+//! compiled into the app) and kept in memory for the visit; the service worker keeps the file for offline
+//! visits. A course or practice takes its language's whole course list; a words or time test its first
+//! [`TEST_WORDS`] (English's are compiled in, for a first visit); a quote test the language's quotes.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
-use klava_core::lessons::{course_list, parse_lines};
+use klava_core::lessons::{TEST_WORDS, course_list, parse_lines, test_words_at_hand};
+use klava_core::quotes::{Quote, parse, quote_file};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -27,6 +30,55 @@ pub enum WordsError {
 
 thread_local! {
     static LOADED: RefCell<BTreeMap<String, Rc<Vec<String>>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Test words by language, each list made once (so that a test's settings compare by pointer).
+    static TEST: RefCell<BTreeMap<String, Arc<Vec<String>>>> = const { RefCell::new(BTreeMap::new()) };
+    static QUOTES: RefCell<BTreeMap<String, Arc<Vec<Quote>>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The quotes of `language` when they are in memory.
+pub fn quotes_now(language: &str) -> Option<Arc<Vec<Quote>>> {
+    QUOTES.with_borrow(|q| q.get(language).cloned())
+}
+
+/// The quotes of `language`, fetched if need be.
+///
+/// # Errors
+/// See [`WordsError`]; a file that does not read names its first bad line.
+pub async fn quotes(language: String) -> Result<Arc<Vec<Quote>>, WordsError> {
+    if let Some(quotes) = quotes_now(&language) {
+        return Ok(quotes);
+    }
+    let file = quote_file(&language).ok_or_else(|| WordsError::NoList(language.clone()))?;
+    let text = fetch_text(&format!("lessons/{file}")).await?;
+    let quotes = Arc::new(parse(&text).map_err(|e| WordsError::Damaged(e.to_string()))?);
+    QUOTES.with_borrow_mut(|q| q.insert(language, quotes.clone()));
+    Ok(quotes)
+}
+
+/// The test words of `language` when they are in memory: English's always, the others once fetched.
+pub fn test_words_now(language: &str) -> Option<Arc<Vec<String>>> {
+    if let Some(words) = TEST.with_borrow(|t| t.get(language).cloned()) {
+        return Some(words);
+    }
+    let words: Vec<String> = match test_words_at_hand(language) {
+        Some(text) => parse_lines(text).into_iter().map(str::to_owned).collect(),
+        None => LOADED.with_borrow(|l| l.get(language).map(|list| list.iter().take(TEST_WORDS).cloned().collect()))?,
+    };
+    let words = Arc::new(words);
+    TEST.with_borrow_mut(|t| t.insert(language.to_owned(), words.clone()));
+    Some(words)
+}
+
+/// The test words of `language`, fetched with its course list if need be.
+///
+/// # Errors
+/// See [`WordsError`].
+pub async fn test_words(language: String) -> Result<Arc<Vec<String>>, WordsError> {
+    if let Some(words) = test_words_now(&language) {
+        return Ok(words);
+    }
+    course_words(&language).await?;
+    test_words_now(&language).ok_or(WordsError::NoList(language))
 }
 
 /// The course word list of `language`, most frequent first.

@@ -35,6 +35,38 @@ test('emulating ЙЦУКЕН types Russian while the browser sends US key codes'
   });
 });
 
+test('a Ukrainian layout brings Ukrainian words it can type, punctuation too; a list that cannot load says so and is tried again', async () => {
+  // Service workers are blocked so the route sees the word list's request.
+  const context = await ctx.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 640 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let down = true;
+    await page.route('**/lessons/uk/words-1000.txt', (route) => (down ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(`${ctx.server.url}/test`);
+    await page.waitForSelector('[data-testid=text] .word');
+    await chooseLayout(page, 'Українська · ЙЦУКЕН');
+    await page.waitForSelector('[data-testid=words-error]');
+    assert.match(await page.textContent('[data-testid=words-error]'), /could not be loaded \(HTTP 503\)/);
+    assert.equal(await page.$('[data-testid=text]'), null, 'no text in another language meanwhile');
+    down = false;
+    await page.click('[data-testid=words-retry]');
+    await page.click('[data-testid=punctuation]');
+    const words = await targetWords(page);
+    const text = words.join(' ');
+    assert.match(text, /^[\p{Script=Cyrillic}0-9 .,?!"()]+$/u, text);
+    assert.doesNotMatch(text, /[ыэъё]/, 'Ukrainian, not Russian');
+    // Every character of the text has a key on the layout.
+    const uk = keysOf('uk-ua.txt');
+    const missing = [...new Set(text)].filter((c) => !uk.has(c));
+    assert.deepEqual(missing, [], `characters without a key: ${missing.join(' ')}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Latin letters on a Russian text say the OS layout looks wrong and offer emulation', async () => {
   await withPage(ctx.browser, 'wrong layout', async (page) => {
     await page.goto(`${ctx.server.url}/test`);

@@ -1,6 +1,8 @@
 //! Small presentational components: one file each, narrow props.
 
 pub mod announcer;
+pub mod check;
+pub mod custom_text;
 pub mod hands;
 pub mod header;
 pub mod keyboard;

@@ -1,7 +1,8 @@
-//! `ModeBar`: choose words or time, the length, punctuation and numbers — the choices that change the
-//! text (and the test's link). Each is a real button (Tab reaches it; Enter or Space presses it);
+//! `ModeBar`: choose words, time, a quote, custom text or zen, the length, punctuation and numbers — the
+//! choices that change the text (and the test's link). Each is a real button (Tab reaches it; Enter or Space presses it);
 //! pressing one with the mouse leaves the focus in the typing area.
 
+use klava_core::quotes::QuoteLength;
 use klava_core::settings::{TIME_LIMITS, TestChoice, TestMode, WORD_COUNTS};
 use leptos::prelude::*;
 
@@ -27,6 +28,14 @@ fn Choice(
     }
 }
 
+/// A mode's button: its test id, the modes it stands for, and the mode it picks.
+#[derive(Clone, Copy)]
+struct ModeButton {
+    testid: &'static str,
+    is: fn(TestMode) -> bool,
+    first: TestMode,
+}
+
 /// The bar. Every change calls `on_change` with the new choice.
 #[component]
 pub fn ModeBar(
@@ -34,6 +43,8 @@ pub fn ModeBar(
     choice: Signal<TestChoice>,
     /// Called with a changed choice.
     on_change: Callback<TestChoice>,
+    /// Whether the layout's language has quotes (the quote mode is offered only then).
+    has_quotes: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let set = move |f: &dyn Fn(&mut TestChoice)| {
@@ -41,41 +52,80 @@ pub fn ModeBar(
         f(&mut c);
         on_change.run(c);
     };
-    let is_words = Signal::derive(move || matches!(choice.get().mode, TestMode::Words(_)));
-    let lengths = move || {
-        if is_words.get() {
-            WORD_COUNTS.iter().map(|&n| TestMode::Words(n)).collect::<Vec<_>>()
-        } else {
-            TIME_LIMITS.iter().map(|&s| TestMode::Time(s)).collect()
+    let mode = Memo::new(move |_| choice.get().mode);
+    let kind = move |probe: fn(TestMode) -> bool| Signal::derive(move || probe(mode.get()));
+    let lengths = move || -> Vec<(TestMode, String, String)> {
+        match mode.get() {
+            TestMode::Words(_) => {
+                WORD_COUNTS.iter().map(|&n| (TestMode::Words(n), n.to_string(), format!("length-{n}"))).collect()
+            }
+            TestMode::Time(_) => {
+                TIME_LIMITS.iter().map(|&s| (TestMode::Time(s), s.to_string(), format!("length-{s}"))).collect()
+            }
+            TestMode::Quote(_) => QuoteLength::ALL
+                .iter()
+                .map(|&l| {
+                    let label = match l {
+                        QuoteLength::Short => t_string!(i18n, test.quote_short),
+                        QuoteLength::Medium => t_string!(i18n, test.quote_medium),
+                        QuoteLength::Long => t_string!(i18n, test.quote_long),
+                    };
+                    (TestMode::Quote(l), label.to_owned(), format!("quote-{}", l.name()))
+                })
+                .collect(),
+            TestMode::Custom | TestMode::Zen => Vec::new(),
         }
+    };
+    let lengths_label = move || match mode.get() {
+        TestMode::Words(_) => t_string!(i18n, test.length_words),
+        TestMode::Time(_) => t_string!(i18n, test.length_seconds),
+        _ => t_string!(i18n, test.length_quote),
+    };
+    let modes = [
+        ModeButton { testid: "mode-words", is: |m| matches!(m, TestMode::Words(_)), first: TestMode::Words(25) },
+        ModeButton { testid: "mode-time", is: |m| matches!(m, TestMode::Time(_)), first: TestMode::Time(30) },
+        ModeButton {
+            testid: "mode-quote",
+            is: |m| matches!(m, TestMode::Quote(_)),
+            first: TestMode::Quote(QuoteLength::Medium),
+        },
+        ModeButton { testid: "mode-custom", is: |m| m == TestMode::Custom, first: TestMode::Custom },
+        ModeButton { testid: "mode-zen", is: |m| m == TestMode::Zen, first: TestMode::Zen },
+    ];
+    let mode_label = move |testid: &str| match testid {
+        "mode-words" => t_string!(i18n, test.words),
+        "mode-time" => t_string!(i18n, test.time),
+        "mode-quote" => t_string!(i18n, test.quote),
+        "mode-custom" => t_string!(i18n, test.custom),
+        _ => t_string!(i18n, test.zen),
     };
     view! {
         <nav class="bar mode-bar" aria-label=tr!(i18n, test.settings_label)>
+            <Show when=move || mode.get().generates_words()>
+                <div class="group">
+                    <Choice label=Signal::derive(move || t_string!(i18n, test.punctuation).to_string()) testid="punctuation".into()
+                        active=Signal::derive(move || choice.get().punctuation)
+                        on_pick=Callback::new(move |()| set(&|c| c.punctuation = !c.punctuation)) />
+                    <Choice label=Signal::derive(move || t_string!(i18n, test.numbers).to_string()) testid="numbers".into()
+                        active=Signal::derive(move || choice.get().numbers)
+                        on_pick=Callback::new(move |()| set(&|c| c.numbers = !c.numbers)) />
+                </div>
+            </Show>
             <div class="group">
-                <Choice label=Signal::derive(move || t_string!(i18n, test.punctuation).to_string()) testid="punctuation".into()
-                    active=Signal::derive(move || choice.get().punctuation)
-                    on_pick=Callback::new(move |()| set(&|c| c.punctuation = !c.punctuation)) />
-                <Choice label=Signal::derive(move || t_string!(i18n, test.numbers).to_string()) testid="numbers".into()
-                    active=Signal::derive(move || choice.get().numbers)
-                    on_pick=Callback::new(move |()| set(&|c| c.numbers = !c.numbers)) />
-            </div>
-            <div class="group">
-                <Choice label=Signal::derive(move || t_string!(i18n, test.words).to_string()) testid="mode-words".into() active=is_words
-                    on_pick=Callback::new(move |()| set(&|c| c.mode = TestMode::Words(25))) />
-                <Choice label=Signal::derive(move || t_string!(i18n, test.time).to_string()) testid="mode-time".into()
-                    active=Signal::derive(move || !is_words.get())
-                    on_pick=Callback::new(move |()| set(&|c| c.mode = TestMode::Time(30))) />
-            </div>
-            <div class="group" role="group" aria-label=move || if is_words.get() { t_string!(i18n, test.length_words) } else { t_string!(i18n, test.length_seconds) }>
-                {move || lengths().into_iter().map(|mode| {
-                    let n = match mode { TestMode::Words(n) | TestMode::Time(n) => n };
-                    view! {
-                        <Choice label=Signal::derive(move || n.to_string()) testid=format!("length-{n}")
-                            active=Signal::derive(move || choice.get().mode == mode)
-                            on_pick=Callback::new(move |()| set(&|c| c.mode = mode)) />
-                    }
+                {move || modes.iter().filter(|b| b.testid != "mode-quote" || has_quotes.get()).map(|&ModeButton { testid, is, first }| view! {
+                    <Choice label=Signal::derive(move || mode_label(testid).to_string()) testid=testid.to_owned() active=kind(is)
+                        on_pick=Callback::new(move |()| set(&|c| if !is(c.mode) { c.mode = first })) />
                 }).collect_view()}
             </div>
+            <Show when=move || !lengths().is_empty()>
+                <div class="group" role="group" aria-label=lengths_label>
+                    {move || lengths().into_iter().map(|(m, label, testid)| view! {
+                        <Choice label=Signal::derive(move || label.clone()) testid
+                            active=Signal::derive(move || mode.get() == m)
+                            on_pick=Callback::new(move |()| set(&|c| c.mode = m)) />
+                    }).collect_view()}
+                </div>
+            </Show>
         </nav>
     }
 }

@@ -1,4 +1,5 @@
-//! `TextView`: the words to type, with correct/wrong/extra/missed marks and the caret.
+//! `TextView`: the words to type, with correct/wrong/extra/missed marks, the caret, and the key being
+//! practised marked where it is still to be typed.
 //!
 //! A key changes at most the word the caret is in and its neighbours (Space leaves a word, Backspace
 //! re-enters the one before), so only those follow the engine; the others keep their view until the
@@ -26,21 +27,29 @@ fn char_class(state: &CharState) -> &'static str {
     }
 }
 
-/// One word. Re-renders only when its own view or the caret's place in it changes.
+/// One word. Re-renders only when its own view or the caret's place in it changes (a new text changes
+/// every view, so `highlight` is read then).
 #[component]
-fn Word(view: Memo<Arc<WordView>>, caret: Memo<Option<usize>>) -> impl IntoView {
+fn Word(view: Memo<Arc<WordView>>, caret: Memo<Option<usize>>, highlight: MaybeProp<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class="word" class:active=move || caret.get().is_some()
             class:caret-end=move || caret.get().is_some_and(|i| i >= view.with(|v| v.len()))>
             {move || {
                 let at = caret.get();
+                let highlight = highlight.get_untracked();
                 view.get()
                     .iter()
                     .cloned()
                     .enumerate()
                     .map(|(i, (g, state))| {
-                        let class = if at == Some(i) { format!("{} caret", char_class(&state)) } else { char_class(&state).to_owned() };
+                        let mut class = char_class(&state).to_owned();
+                        if state == CharState::Pending && highlight.as_ref() == Some(&g) {
+                            class.push_str(" focus-key");
+                        }
+                        if at == Some(i) {
+                            class.push_str(" caret");
+                        }
                         // A wrong character shows the expected one; the typed one is in the tooltip.
                         let title = match &state {
                             CharState::Wrong(typed) => t_string!(i18n, text.typed_instead, typed = typed.clone()).to_string(),
@@ -65,6 +74,9 @@ pub fn TextView(
     caret: Signal<(usize, usize)>,
     /// Changes when a new text starts (every word's view is read again).
     text: Signal<u64>,
+    /// A grapheme to mark where it is still to be typed (the focus key of practice).
+    #[prop(into, optional)]
+    highlight: MaybeProp<String>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     // Keep the active word in view as the text wraps. Reading positions forces a layout, so this runs
@@ -118,6 +130,7 @@ pub fn TextView(
                 <Word
                     view={ let v = view_of(i); Memo::new(move |_| v.with(|(_, view)| Arc::clone(view))) }
                     caret=caret_of(i)
+                    highlight
                 />
                 " "
             </For>

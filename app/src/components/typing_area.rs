@@ -19,7 +19,7 @@ use crate::hooks::use_typing_keys::{focus_sink, use_typing_keys};
 use crate::i18n::{t_string, tr, use_i18n};
 use crate::prefs::Prefs;
 use crate::progress::Progress;
-use crate::typing::TypingTest;
+use crate::typing::{ExerciseText, TypingTest};
 
 /// The area. `progress` is the figure beside the live speed (time left, words typed); `on_restart` runs
 /// on the restart key (Tab then Enter); `children` come after the text (the results, when it ends).
@@ -39,6 +39,7 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
     let frame = NodeRef::<leptos::html::Div>::new();
     let keys = use_typing_keys(sink, frame, move |action, at, code| match action {
         KeyAction::Restart => on_restart.run(()),
+        KeyAction::Finish => test.finish(at),
         KeyAction::ArmRestart | KeyAction::Leave => {}
         KeyAction::Type(input) => {
             let Some(k) = test.type_input(input, at, code) else { return };
@@ -133,10 +134,14 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
                     word=Callback::new(move |i| engine.with(|e| e.word_view(i)))
                     caret=Memo::new(move |_| engine.with(Engine::caret)).into()
                     text=test.text.into()
+                    highlight=Signal::derive(move || test.exercise.with(|e| e.as_ref().and_then(ExerciseText::focus).map(String::from)))
                 />
             </div>
         </Show>
-        <p class="hint" id="typing-hint">{tr!(i18n, test.hint)}</p>
+        <p class="hint" id="typing-hint">
+            {tr!(i18n, test.hint)}
+            {move || engine.with(|e| e.options().zen).then(|| view! { " " <strong data-testid="zen-hint">{tr!(i18n, test.zen_hint)}</strong> })}
+        </p>
         {children()}
         <Show when=move || show_keyboard.get()>
             <div class="keyboard-area">

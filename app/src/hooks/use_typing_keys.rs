@@ -159,7 +159,7 @@ pub fn use_typing_keys(
         if caps != caps_lock.get_untracked() {
             set_caps_lock.set(caps);
         }
-        let m = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key() };
+        let m = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key(), shift: e.shift_key() };
         let mut action = key_action(&e.key(), m, tab_armed.get());
         match focus {
             Focus::Sink | Focus::Field => {}

@@ -1,9 +1,11 @@
 //! Pages in wasm modules of their own, fetched the first time one is opened (`cargo xtask wasm` splits
 //! them off): what the first visit does not need stays out of its download. A page goes here when it is
-//! not where a learner lands; the home and the test page stay in the main module.
+//! not where a learner lands; the home and the test page stay in the main module, but the test page's
+//! editor of custom text, which few learners open, comes in its own module.
 
 use leptos::prelude::*;
 
+use crate::components::custom_text::CustomEditor;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::AccountPage;
 use crate::pages::data_page::DataPage;
@@ -41,6 +43,11 @@ fn lesson_view() -> AnyView {
 #[lazy]
 fn practice_view() -> AnyView {
     view! { <PracticePage /> }.into_any()
+}
+
+#[lazy]
+fn custom_editor_view() -> AnyView {
+    view! { <CustomEditor /> }.into_any()
 }
 
 #[lazy]
@@ -95,4 +102,10 @@ pub fn LazyLessonPage() -> impl IntoView {
 #[component]
 pub fn LazyPracticePage() -> impl IntoView {
     suspended(practice_view())
+}
+
+/// The custom text's editor on the test page, fetched when custom mode is first chosen.
+#[component]
+pub fn LazyCustomEditor() -> impl IntoView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(custom_editor_view())}</Suspense> }
 }

@@ -7,6 +7,7 @@ pub mod home_page;
 pub mod lazy;
 pub mod learn;
 pub mod not_found_page;
+pub mod practice_chart;
 pub mod practice_page;
 pub mod settings_page;
 pub mod test_page;

@@ -7,6 +7,7 @@ use klava_core::settings::{
 };
 use leptos::prelude::*;
 
+use crate::components::check::Check;
 use crate::components::layout_select::LayoutSelect;
 use crate::hooks::use_title::use_title;
 use crate::i18n::{t_string, tr, use_i18n};
@@ -40,27 +41,6 @@ where
         })
         .collect_view();
     view! { <div class="options">{options}</div> }
-}
-
-/// A checkbox for one setting.
-#[component]
-fn Check(
-    /// What it says.
-    label: Signal<String>,
-    /// Whether it is on.
-    value: Signal<bool>,
-    /// Called with the new state.
-    on_change: Callback<bool>,
-    /// `data-testid`.
-    testid: &'static str,
-) -> impl IntoView {
-    view! {
-        <label class="check">
-            <input type="checkbox" data-testid=testid prop:checked=move || value.get()
-                on:change=move |ev| on_change.run(event_target_checked(&ev)) />
-            {label}
-        </label>
-    }
 }
 
 /// A whole number within `min..=max`; out-of-range input is brought into range.

@@ -3,6 +3,7 @@
 //! test itself lives in [`TypingTest`], so leaving this page and coming back loses nothing.
 
 use klava_core::Engine;
+use klava_core::quotes::quote_file;
 use klava_core::settings::{TestChoice, TestMode};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -16,16 +17,19 @@ use crate::components::mode_bar::ModeBar;
 use crate::components::results::ResultsData;
 use crate::components::session_end::SessionEnd;
 use crate::components::typing_area::TypingArea;
+use crate::config::{Missing, TestConfig};
 use crate::hooks::use_title::use_title;
 use crate::hooks::use_typing_keys::focus_typing;
 use crate::i18n::{t_string, tr, use_i18n};
+use crate::pages::lazy::LazyCustomEditor;
 use crate::prefs::Prefs;
 use crate::typing::TypingTest;
+use crate::words::WordsError;
 
 /// The test a link's query names, if it names one Klava offers.
 fn linked_choice(q: &ParamsMap) -> Option<TestChoice> {
     let pairs: Vec<(&str, String)> =
-        ["mode", "n", "punctuation", "numbers"].into_iter().filter_map(|k| Some((k, q.get(k)?))).collect();
+        ["mode", "n", "length", "punctuation", "numbers"].into_iter().filter_map(|k| Some((k, q.get(k)?))).collect();
     TestChoice::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
@@ -99,8 +103,13 @@ pub fn TestPage() -> impl IntoView {
             let elapsed = engine.with(|e| e.started_at().map_or(0.0, |s| test.now.get() - s));
             format!("{}", (f64::from(limit) - elapsed / 1000.0).ceil().clamp(0.0, f64::from(limit)))
         }
-        TestMode::Words(n) => format!("{}/{n}", engine.with(|e| e.caret().0)),
+        TestMode::Words(_) | TestMode::Quote(_) | TestMode::Custom => {
+            engine.with(|e| format!("{}/{}", e.caret().0, e.words().len()))
+        }
+        TestMode::Zen => engine.with(|e| e.caret().0.to_string()),
     });
+    let has_quotes = Signal::derive(move || quote_file(&test.language.get()).is_some());
+    let custom = Memo::new(move |_| test.choice.get().mode == TestMode::Custom);
     let new_test = move |_| {
         test.restart();
         focus_typing();
@@ -108,14 +117,67 @@ pub fn TestPage() -> impl IntoView {
     view! {
         <main class="test-page" id="main" tabindex="-1">
             <h1 class="sr-only">{tr!(i18n, test.title)}</h1>
-            <ModeBar choice=test.choice.into() on_change=choose />
+            <ModeBar choice=test.choice.into() on_change=choose has_quotes />
             <KeyboardBar />
-            <TypingArea progress on_restart=Callback::new(move |()| test.restart())>
-                <SessionEnd results />
-            </TypingArea>
+            <Show when=move || custom.get()>
+                <LazyCustomEditor />
+            </Show>
+            <Show
+                when=move || test.config.with(|c| c.missing().is_none())
+                fallback=move || view! { <MissingNotice test choose /> }
+            >
+                <TypingArea progress on_restart=Callback::new(move |()| test.restart())>
+                    {move || test.quote.get().map(|q| view! {
+                        <p class="quote-source" data-testid="quote-source">"— " {q.author} ", " <cite>{q.work}</cite></p>
+                    })}
+                    <SessionEnd results />
+                </TypingArea>
+            </Show>
             <button type="button" class="button restart" data-testid="restart" on:mousedown=|e| e.prevent_default() on:click=new_test>
                 {tr!(i18n, test.new_test)}
             </button>
         </main>
+    }
+}
+
+/// What the chosen test still needs, said: texts on their way or not to be had (with a way to try
+/// again), no quotes in this language (with a way to a words test). The custom text's problems are
+/// said by its editor.
+#[component]
+fn MissingNotice(test: TypingTest, choose: Callback<TestChoice>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        match test.config.with(TestConfig::missing) {
+        Some(Missing::Data(Some(e))) => {
+            let problem = match e {
+                WordsError::Unreachable => t_string!(i18n, test.words_offline).to_owned(),
+                WordsError::NoList(detail) | WordsError::Damaged(detail) => detail,
+            };
+            view! {
+                <div class="notice" role="alert" data-testid="words-error">
+                    <p>{t_string!(i18n, test.words_failed, problem = problem).to_string()}</p>
+                    <button type="button" class="button" data-testid="words-retry" on:click=move |_| test.reload_texts()>
+                        {tr!(i18n, test.words_retry)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Missing::NoQuotes) => view! {
+            <div class="notice" role="status" data-testid="no-quotes">
+                <p>{tr!(i18n, test.no_quotes)}</p>
+                <button type="button" class="button" data-testid="to-words"
+                    on:click=move |_| choose.run(TestChoice { mode: TestMode::Words(25), ..test.choice.get_untracked() })>
+                    {tr!(i18n, test.to_words)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Some(Missing::Custom(_)) => ().into_any(),
+        Some(Missing::Data(None)) | None => {
+            view! { <p class="muted typing-placeholder" role="status" data-testid="words-loading">{tr!(i18n, test.words_loading)}</p> }
+                .into_any()
+        }
+    }
     }
 }

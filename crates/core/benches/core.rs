@@ -8,7 +8,9 @@
 //! - `history/*`: the record fold — 10,000 stored sessions replayed and folded, one session added, and the
 //!   history cache written and read;
 //! - `course/*`: planning a course from a layout and 1,000 words (once per course), and a lesson's text
-//!   from its seed (goal ≤ 1 ms).
+//!   from its seed (goal ≤ 1 ms);
+//! - `practice/*`: planning adaptive practice over a learner's figures, and a 30-word practice text of
+//!   pseudo-words or of real words (goal ≤ 1 ms).
 
 use std::hint::black_box;
 
@@ -31,7 +33,7 @@ fn session_inputs(chars: usize, seed: u64) -> (String, Vec<(Input, f64)>) {
     let mut rng = Rng::new(seed);
     let mut text = String::new();
     while text.len() < chars {
-        let w = words(&list, 1, TextOptions::default(), &mut rng).remove(0);
+        let w = words(&list, 1, TextOptions::default(), |_| true, &mut rng).remove(0);
         if !text.is_empty() {
             text.push(' ');
         }
@@ -171,5 +173,29 @@ fn course(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine, stats, fold, history, course);
+fn practice(c: &mut Criterion) {
+    use klava_core::practice::{letter_order, plan, text};
+    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons/en/words-1000.txt")).unwrap();
+    let words = parse_lines(&en);
+    let us = catalog::all().unwrap().into_iter().find(|l| l.id == "us").unwrap();
+    let course = klava_core::course::plan(&us, &words);
+    let order = letter_order(&us, &words);
+    // A learner with ten keys in play and figures for each from 300 sessions.
+    let ever: std::collections::BTreeSet<char> = order.iter().take(10).copied().collect();
+    let mut acc = Accumulator::default();
+    for i in 0..300 {
+        let (text, inputs) = session_inputs(300, i);
+        acc.add_session(i as f64 * 60_000.0, &SessionKeyStats::from(&play(&text, &inputs)), &UsQwerty);
+    }
+    let mut g = c.benchmark_group("practice");
+    g.bench_function("plan_10_keys", |b| b.iter(|| plan(black_box(&order), Some(&acc), black_box(&ever), 40.0, 95.0)));
+    let p = plan(&order, Some(&acc), &ever, 40.0, 95.0);
+    for (name, real) in [("text_pseudo_words", false), ("text_real_words", true)] {
+        let mut rng = Rng::new(1);
+        g.bench_function(name, |b| b.iter(|| text(course.model(), course.words(), black_box(&p), real, 30, &mut rng)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, engine, stats, fold, history, course, practice);
 criterion_main!(benches);

@@ -11,7 +11,7 @@ use klava_core::textgen::{TextOptions, words};
 use klava_core::{Engine, Input, Options};
 
 fn session(n: u64, rng: &mut Rng, list: &[&str]) -> Session {
-    let text = words(list, 60, TextOptions::default(), rng).join(" ");
+    let text = words(list, 60, TextOptions::default(), |_| true, rng).join(" ");
     let text: String = text.chars().take(290).collect::<String>().trim_end().to_owned();
     let mut e = Engine::new(&text, Options::default()).expect("generated text is valid");
     let mut t = 1000.0;

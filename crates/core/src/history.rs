@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::fingers::{Finger, FingerMap};
-use crate::keystats::SessionKeyStats;
+use crate::keystats::{KeyStat, SessionKeyStats};
 use crate::profile::{Profile, ProfileStats};
 use crate::record::merge::{self, Digest};
 use crate::record::{Body, Id, LessonRun, PracticeRun, Record, Session, SessionMode, Setting, Source};
@@ -27,7 +27,9 @@ use crate::record::{Body, Id, LessonRun, PracticeRun, Record, Session, SessionMo
 /// Version 3: twins, equal clocks and tombstones of tombstones by [`crate::record::merge`]'s rules.
 /// Version 4: rows carry a lesson's [`LessonRun`].
 /// Version 5: per-key figures keep a recent accuracy; rows carry a practice session's unlocked keys.
-pub const FOLD_VERSION: u32 = 5;
+/// Version 6: words-mode rules as Monkeytype's (the Space that ends a text is not a typed key, so a
+/// replay counts it no more); practice rows carry their per-key figures.
+pub const FOLD_VERSION: u32 = 6;
 
 /// The key a cached fold is stored under: the fold's version and a fingerprint of the data it reads
 /// besides the records (`data`: the layouts' finger maps, see [`crate::layout::catalog::digest`]). A
@@ -58,6 +60,9 @@ pub struct Row {
     /// [`crate::practice::ever_unlocked`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<PracticeRun>,
+    /// For adaptive practice: each key's figures in this session (the practice page charts them).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, KeyStat>,
 }
 
 /// A personal best: the fastest session of one profile and mode.
@@ -238,10 +243,15 @@ impl History {
             (None, Some(keys)) => Some(SessionKeyStats { keys: keys.clone(), ..SessionKeyStats::default() }),
             (None, None) => None,
         };
-        if let Some(stats) = stats {
+        if let Some(stats) = &stats {
             let map = fingers.of(&s.profile.layout).unwrap_or(&NoFingers);
-            self.stats.add_session(&s.profile, s.ended_at_ms, &stats, map);
+            self.stats.add_session(&s.profile, s.ended_at_ms, stats, map);
         }
+        // Practice keeps each key's figures per session, for its chart; other sessions only add to the sums.
+        let keys = match (&s.practice, stats) {
+            (Some(_), Some(stats)) => stats.keys,
+            _ => BTreeMap::new(),
+        };
         let row = Row {
             id: id.clone(),
             ended_at_ms: s.ended_at_ms,
@@ -256,6 +266,7 @@ impl History {
             source: s.source,
             lesson: s.lesson.clone(),
             practice: s.practice.clone(),
+            keys,
         };
         self.rows.insert(row_key(s.ended_at_ms, id), row);
     }

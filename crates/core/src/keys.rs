@@ -9,6 +9,7 @@ pub struct Modifiers {
     pub ctrl: bool,
     pub alt: bool,
     pub meta: bool,
+    pub shift: bool,
 }
 
 /// What the test should do with a key press.
@@ -22,11 +23,14 @@ pub enum KeyAction {
     ArmRestart,
     /// Escape: leave the typing area, so Tab moves on to the rest of the page.
     Leave,
+    /// Shift+Enter: end a text the learner ends (zen).
+    Finish,
 }
 
 /// Interprets one key press. `tab_armed` says whether the previous key was Tab.
 ///
-/// - Enter right after Tab restarts; Escape leaves the typing area (a keyboard user's way out).
+/// - Enter right after Tab restarts; Shift+Enter finishes (zen); Escape leaves the typing area (a keyboard
+///   user's way out).
 /// - Backspace erases; with Ctrl, Alt or Meta it deletes the word.
 /// - A single printable character types it — also with Ctrl+Alt together, which is how Windows reports
 ///   AltGr, and with Alt alone, which is how macOS Option produces characters.
@@ -37,6 +41,7 @@ pub fn key_action(key: &str, m: Modifiers, tab_armed: bool) -> Option<KeyAction>
         "Escape" => return Some(KeyAction::Leave),
         "Tab" => return Some(KeyAction::ArmRestart),
         "Enter" if tab_armed => return Some(KeyAction::Restart),
+        "Enter" if m.shift => return Some(KeyAction::Finish),
         "Backspace" if m.ctrl || m.alt || m.meta => {
             return Some(KeyAction::Type(Input::DeleteWord));
         }
@@ -56,7 +61,7 @@ pub fn key_action(key: &str, m: Modifiers, tab_armed: bool) -> Option<KeyAction>
 mod tests {
     use super::*;
 
-    const NONE: Modifiers = Modifiers { ctrl: false, alt: false, meta: false };
+    const NONE: Modifiers = Modifiers { ctrl: false, alt: false, meta: false, shift: false };
 
     #[test]
     fn characters_and_erasing() {
@@ -72,7 +77,7 @@ mod tests {
         assert_eq!(key_action("r", Modifiers { ctrl: true, ..NONE }, false), None);
         assert_eq!(key_action("c", Modifiers { meta: true, ..NONE }, false), None);
         assert_eq!(
-            key_action("€", Modifiers { ctrl: true, alt: true, meta: false }, false),
+            key_action("€", Modifiers { ctrl: true, alt: true, ..NONE }, false),
             Some(KeyAction::Type(Input::Char('€')))
         );
         assert_eq!(key_action("é", Modifiers { alt: true, ..NONE }, false), Some(KeyAction::Type(Input::Char('é'))));
@@ -84,6 +89,8 @@ mod tests {
         assert_eq!(key_action("Tab", NONE, false), Some(KeyAction::ArmRestart));
         assert_eq!(key_action("Enter", NONE, true), Some(KeyAction::Restart));
         assert_eq!(key_action("Enter", NONE, false), None);
+        assert_eq!(key_action("Enter", Modifiers { shift: true, ..NONE }, false), Some(KeyAction::Finish));
+        assert_eq!(key_action("Enter", Modifiers { shift: true, ..NONE }, true), Some(KeyAction::Restart));
         assert_eq!(key_action("Shift", NONE, false), None);
         assert_eq!(key_action("Dead", NONE, false), None);
     }

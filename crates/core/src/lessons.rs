@@ -5,19 +5,17 @@ pub fn parse_lines(text: &str) -> Vec<&str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// The 200 most frequent English words, most frequent first, for words and time tests.
+/// The 200 most frequent English words, most frequent first, for words and time tests in English: the
+/// one list compiled in, so that a first visit can start a test without another download.
 pub const EN_WORDS_200: &str = include_str!("../../../lessons/en/words-200.txt");
 
-/// The 200 most frequent Russian words, for words and time tests on Russian layouts.
-pub const RU_WORDS_200: &str = include_str!("../../../lessons/ru/words-200.txt");
+/// How many of a language's most frequent words a words or time test draws from.
+pub const TEST_WORDS: usize = 200;
 
-/// The word list for a language code (`en`, `ru`, …) and the language it is in: languages without a
-/// list of their own yet get the English one.
-pub fn words_for(language: &str) -> (&'static str, &'static str) {
-    match language {
-        "ru" => (RU_WORDS_200, "ru"),
-        _ => (EN_WORDS_200, "en"),
-    }
+/// The test words of `language` that are compiled in (English); other languages' are the first
+/// [`TEST_WORDS`] of their course list, fetched when first needed.
+pub fn test_words_at_hand(language: &str) -> Option<&'static str> {
+    (language == "en").then_some(EN_WORDS_200)
 }
 
 /// The languages with course word lists, and the file of each under `lessons/` (the 1,000 most frequent

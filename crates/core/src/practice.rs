@@ -12,6 +12,8 @@
 //! (the weakest key, which the text favours) instead of being taken away, which is what keybr's learners
 //! call the relock loop.
 
+pub mod forecast;
+
 use std::collections::BTreeSet;
 
 use crate::accumulate::{Accumulator, Aggregate};
@@ -123,6 +125,21 @@ pub fn plan(
             .map(|k| k.key)
     });
     Plan { unlocked, focus, new_key, keys }
+}
+
+impl Plan {
+    /// A plan for a text of the letters the learner `picked` by hand (letters outside the order are
+    /// left out): those letters in play, the weakest of them below the targets the focus, no new key.
+    pub fn picked(&self, picked: &[char]) -> Plan {
+        let unlocked: Vec<char> = self.keys.iter().map(|k| k.key).filter(|k| picked.contains(k)).collect();
+        let focus = self
+            .keys
+            .iter()
+            .filter(|k| unlocked.contains(&k.key) && k.confidence.is_some_and(|c| c < 1.0))
+            .min_by(|a, b| a.confidence.unwrap_or(0.0).total_cmp(&b.confidence.unwrap_or(0.0)))
+            .map(|k| k.key);
+        Plan { unlocked, focus, new_key: None, keys: self.keys.clone() }
+    }
 }
 
 /// The keys earlier practice sessions of `profile` (`layout/language`) had in play: the union over

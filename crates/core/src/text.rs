@@ -14,6 +14,28 @@ pub fn first_control_char(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_control())
 }
 
+/// `text` with each typographic mark the layout has no key for (`typable` is false) replaced by its plain
+/// form: guillemets and curly quotes by `"` or `'`, dashes by `-`, an ellipsis by `...`, narrow and
+/// non-breaking spaces by a space. Everything else is left as it is. O(length).
+pub fn fit(text: &str, typable: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if typable(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '«' | '»' | '„' | '“' | '”' | '‟' | '″' => out.push('"'),
+            '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' => out.push('\''),
+            '—' | '–' | '‒' | '―' | '−' => out.push('-'),
+            '…' => out.push_str("..."),
+            '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A writing system, as far as layout mistakes go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Script {
@@ -62,6 +84,14 @@ mod tests {
     #[test]
     fn cyrillic_and_typographic_marks_are_single_graphemes() {
         assert_eq!(graphemes("«ёж» —"), vec!["«", "ё", "ж", "»", " ", "—"]);
+    }
+
+    #[test]
+    fn marks_the_layout_lacks_become_plain_ones() {
+        let ascii = |c: char| c.is_ascii();
+        assert_eq!(fit("«Да» — сказал он… ‘ok’", ascii), "\"Да\" - сказал он... 'ok'");
+        assert_eq!(fit("«Да» — нет", |_| true), "«Да» — нет", "kept where the layout has them");
+        assert_eq!(fit("a\u{a0}b", ascii), "a b");
     }
 
     #[test]

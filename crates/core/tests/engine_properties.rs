@@ -23,8 +23,14 @@ fn options() -> impl Strategy<Value = Options> {
         ]),
         any::<bool>(),
         prop::option::of(1.0..20_000.0f64),
+        prop::bool::weighted(0.2),
     )
-        .prop_map(|(error_mode, yo_as_ye, time_limit_ms)| Options { error_mode, yo_as_ye, time_limit_ms })
+        .prop_map(|(error_mode, yo_as_ye, time_limit_ms, zen)| Options {
+            error_mode,
+            yo_as_ye,
+            time_limit_ms,
+            zen,
+        })
 }
 
 fn keystrokes() -> impl Strategy<Value = Vec<(Input, f64)>> {

@@ -242,3 +242,45 @@ fn f21_consistency_of_an_uneven_pace() {
     let s = Summary::from(&e);
     assert!((s.consistency.unwrap() - 50.1043).abs() < 1e-3, "{:?}", s.consistency);
 }
+
+#[test]
+fn f22_space_on_a_wrong_last_word_ends_and_is_not_counted() {
+    // a b ␣ c x ␣ at 0.25 s steps: "cx" for "cd" does not end the test; the Space at 1.25 s does and is
+    // not a typed character. Net "ab" + space = 3 → 3/5/(1.25/60) = 28.8; raw a b ␣ c x = 5 → 48;
+    // 4 right of 5 = 80 %.
+    let s = summary("ab cd", free(), &evenly("ab cx ", 250.0));
+    assert_eq!(s.duration_ms, 1250.0);
+    close(s.wpm, 28.8);
+    close(s.raw_wpm, 48.0);
+    close(s.accuracy, 80.0);
+    assert_eq!(s.keystrokes, 5);
+    assert_eq!((s.chars.correct, s.chars.incorrect, s.chars.spaces, s.chars.correct_spaces), (3, 1, 1, 1));
+}
+
+#[test]
+fn f23_a_wrong_last_word_can_still_be_fixed_and_the_keys_after_it_count() {
+    // a b ␣ c x ⌫ d at 0.2 s steps: "cx" at its length leaves the test open; fixed, it ends at 1.2 s.
+    // Net 5 → 5/5/0.02 = 50; raw counts the final text (as in f03), 5 → 50; keystrokes a b ␣ c x d,
+    // 5 of 6 right.
+    let s = summary("ab cd", free(), &evenly("ab cx⌫d", 200.0));
+    assert_eq!(s.duration_ms, 1200.0);
+    close(s.wpm, 50.0);
+    close(s.raw_wpm, 50.0);
+    close(s.accuracy, 500.0 / 6.0);
+}
+
+#[test]
+fn f24_the_last_partial_second_is_its_own_entry_scaled_from_half_a_second() {
+    // 10 keys 180 ms apart: 1.62 s. Second 0 holds keys at 0…900 (6) → 6/5·60 = 72; the last 0.62 s
+    // holds 4, scaled to a full second: 4/5/(0.62/60) = 77.419…
+    let e = run("abcdefghij", free(), &evenly("abcdefghij", 180.0));
+    let raw: Vec<f64> = klava_core::stats::per_second(&e).iter().map(|s| s.raw_wpm).collect();
+    assert_eq!(raw.len(), 2);
+    close(Some(raw[0]), 72.0);
+    close(Some(raw[1]), 48.0 / 0.62);
+    // 10 keys 150 ms apart: 1.35 s. Second 0 holds 7 → 84; the last 0.35 s holds 3, not scaled (shorter
+    // than half a second): 3/5·60 = 36.
+    let e = run("abcdefghij", free(), &evenly("abcdefghij", 150.0));
+    let raw: Vec<f64> = klava_core::stats::per_second(&e).iter().map(|s| s.raw_wpm).collect();
+    assert_eq!(raw, vec![84.0, 36.0]);
+}

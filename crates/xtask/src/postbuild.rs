@@ -73,7 +73,7 @@ pub fn link_wasm(dir: &Path) -> Result<(), Error> {
 }
 
 /// Extensions worth compressing (woff2 and png are compressed already).
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "webmanifest", "txt"];
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "webmanifest", "txt", "tsv"];
 
 /// Writes `NAME.br` and `NAME.gz` beside every compressible file of at least 256 bytes under `dir`, and
 /// returns how many files it wrote.

@@ -148,6 +148,7 @@ fn lesson_row(course: &str, lesson: &str, wpm: f64, accuracy: f64, at: f64) -> c
             min_accuracy: 95.0,
         }),
         practice: None,
+        keys: std::collections::BTreeMap::new(),
     }
 }
 

@@ -60,7 +60,8 @@ impl Engine {
     /// [`EngineError::EmptyTarget`] when it has no words, [`EngineError::ControlCharInTarget`] when it
     /// holds a control character (tab, newline, …).
     pub fn new(target: &str, options: Options) -> Result<Self, EngineError> {
-        let words = split_words(target)?;
+        // In zen the text is what gets typed: the target is not read.
+        let words = if options.zen { vec![Vec::new()] } else { split_words(target)? };
         if words.is_empty() {
             return Err(EngineError::EmptyTarget);
         }
@@ -84,8 +85,8 @@ impl Engine {
     ///
     /// A time earlier than the previous keystroke's is clamped to it (time never runs backwards inside a
     /// session; such a value is noise). An input at or after the time limit ends the session at the limit
-    /// and is refused. The session completes when the last word reaches its length (in stop-on-word mode:
-    /// when it is also correct) or Space is pressed on it.
+    /// and is refused. The session completes when the last word is typed right, or Space is pressed on
+    /// it (Monkeytype's words mode); in zen, when [`Engine::finish`] is called.
     ///
     /// # Errors
     /// [`EngineError::Finished`] after the end, [`EngineError::InvalidTimestamp`] for NaN or infinite
@@ -144,6 +145,14 @@ impl Engine {
         }
     }
 
+    /// Completes a session the learner ends (zen's Shift+Enter) at `at`, clamped to the last keystroke.
+    /// Nothing happens before the first keystroke or after the end.
+    pub fn finish(&mut self, at: Millis) {
+        if let (None, Some(last)) = (self.ended, self.log.last().map(|k| k.at)) {
+            self.ended = Some((EndReason::Completed, if at.is_finite() { at.max(last) } else { last }));
+        }
+    }
+
     /// Ends the session at `at` (clamped to the last keystroke), unless it has ended already.
     pub fn quit(&mut self, at: Millis) {
         if self.ended.is_none() {
@@ -165,6 +174,22 @@ impl Engine {
     }
 
     fn type_grapheme(&mut self, g: String, input: Input, at: Millis) {
+        if self.options.zen && g != " " {
+            // Whatever is typed is the text: always right.
+            let w = self.typed.len() - 1;
+            let i = self.typed[w].len();
+            self.words[w].push(g.clone());
+            self.typed[w].push(g.clone());
+            return self.record(Keystroke {
+                at,
+                input,
+                word: w,
+                index: i,
+                expected: Some(g.clone()),
+                typed: Some(g),
+                kind: KeyKind::Correct,
+            });
+        }
         if g == " " {
             return self.space(input, at);
         }
@@ -186,13 +211,11 @@ impl Engine {
             self.typed[w].push(g.clone());
         }
         self.record(Keystroke { at, input, word: w, index: i, expected, typed: Some(g), kind });
+        // The last word typed right ends the text; a wrong one of the right length does not (it can still
+        // be fixed, or Space ends it), as in Monkeytype's words mode.
         let (w, _) = self.caret();
-        let last = w + 1 == self.words.len();
-        if last && self.typed[w].len() >= self.words[w].len() {
-            let correct = word_matches(&self.words[w], &self.typed[w], self.options.yo_as_ye);
-            if correct || self.options.error_mode != ErrorMode::StopOnWord {
-                self.ended = Some((EndReason::Completed, at));
-            }
+        if w + 1 == self.words.len() && word_matches(&self.words[w], &self.typed[w], self.options.yo_as_ye) {
+            self.ended = Some((EndReason::Completed, at));
         }
     }
 
@@ -210,13 +233,22 @@ impl Engine {
             ErrorMode::StopOnLetter => i < len,
             ErrorMode::Free | ErrorMode::NoBackspace => false,
         };
-        self.record(record(if correct { KeyKind::Correct } else { KeyKind::Incorrect }));
-        if blocked {
+        if self.options.zen {
+            // Space starts the next word of the text being made.
+            self.record(record(KeyKind::Correct));
+            self.tally.net_done += len + 1;
+            self.words.push(Vec::new());
+            self.typed.push(Vec::new());
             return;
         }
-        if w + 1 == self.words.len() {
+        if !blocked && w + 1 == self.words.len() {
+            // Space on the last word ends the text; that Space is not a typed character (Monkeytype's rule).
+            self.record(record(KeyKind::Ignored));
             self.ended = Some((EndReason::Completed, at));
-        } else {
+            return;
+        }
+        self.record(record(if correct { KeyKind::Correct } else { KeyKind::Incorrect }));
+        if !blocked {
             // Leaving word `w`: it is only entered again while it has an error, so its credit stays.
             self.tally.net_done += if correct { len + 1 } else { 0 };
             self.typed.push(Vec::new());
@@ -233,6 +265,9 @@ impl Engine {
                     self.typed[w].clear()
                 } else {
                     self.typed[w].pop();
+                }
+                if self.options.zen {
+                    self.words[w].truncate(self.typed[w].len());
                 }
                 kind = KeyKind::Erase;
             } else if w > 0 && !word_matches(&self.words[w - 1], &self.typed[w - 1], self.options.yo_as_ye) {
@@ -278,6 +313,9 @@ impl Engine {
     /// has another after it, `None` past the end of the last word or after the session ended.
     pub fn next_expected(&self) -> Option<&str> {
         if self.ended.is_some() {
+            return None;
+        }
+        if self.options.zen {
             return None;
         }
         let (w, i) = self.caret();

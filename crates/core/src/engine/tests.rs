@@ -92,12 +92,27 @@ fn delete_word_clears_the_word_and_then_the_previous_wrong_one() {
 }
 
 #[test]
-fn completes_on_the_last_character_or_a_space_on_the_last_word() {
-    let e = typed("ab cd", "ab cx");
+fn completes_on_the_last_word_typed_right_or_a_space_on_the_last_word() {
+    let e = typed("ab cd", "ab cd");
     assert_eq!(e.ended(), Some((EndReason::Completed, 400.0)));
+    // A wrong last word of the right length does not end the text: it can still be fixed…
+    let e = typed("ab cd", "ab cx");
+    assert_eq!(e.ended(), None);
+    let e = typed("ab cd", "ab cx⌫d");
+    assert_eq!(e.ended(), Some((EndReason::Completed, 600.0)));
+    // …or Space ends it, and that Space is not a typed keystroke.
+    let e = typed("ab cd", "ab cx ");
+    assert_eq!(e.ended(), Some((EndReason::Completed, 500.0)));
+    assert_eq!(e.log()[5].kind, KeyKind::Ignored);
+    assert_eq!(e.tally().typed, 5);
     let e = typed("ab cd", "ab c ");
     assert_eq!(e.ended().map(|(r, _)| r), Some(EndReason::Completed));
     assert_eq!(states(&e, 1), vec![CharState::Correct, CharState::Missed]);
+    // Extra letters on the last word: still open until Space.
+    let e = typed("ab cd", "ab cdd");
+    assert_eq!(e.ended(), Some((EndReason::Completed, 400.0)), "the right word ended it before the extra d");
+    let e = typed("ab cd", "ab cxd");
+    assert_eq!(e.ended(), None);
 }
 
 #[test]
@@ -212,4 +227,26 @@ fn next_expected_is_the_caret_grapheme_then_space_then_nothing() {
     assert_eq!(e.next_expected(), Some("c"));
     e.apply(Input::Char('c'), 1300.0).unwrap();
     assert_eq!(e.next_expected(), None, "the session has ended");
+}
+
+#[test]
+fn zen_takes_whatever_is_typed_until_the_learner_finishes() {
+    let zen = Options { zen: true, ..Options::default() };
+    let mut e = Engine::new("", zen.clone()).unwrap();
+    e.finish(50.0);
+    assert_eq!(e.ended(), None, "nothing to finish before the first key");
+    // a b ␣ c ⌫ d ␣ e at 100 ms steps: the text becomes "ab d e", all of it right.
+    let mut e = typed_with("", zen.clone(), "ab c⌫d e");
+    assert_eq!(e.words().iter().map(|w| w.concat()).collect::<Vec<_>>(), ["ab", "d", "e"]);
+    assert!(e.log().iter().all(|k| matches!(k.kind, KeyKind::Correct | KeyKind::Erase)));
+    assert_eq!(e.next_expected(), None, "nothing to show on the keyboard");
+    assert!(!e.is_finished());
+    e.finish(900.0);
+    assert_eq!(e.ended(), Some((EndReason::Completed, 900.0)));
+    // Net ab␣ d␣ e = 6 characters in 0.9 s → 6/5/0.015 = 80; 7 typed keystrokes, all right.
+    let s = crate::Summary::from(&e);
+    assert_eq!((s.wpm.map(f64::round), s.accuracy), (Some(80.0), Some(100.0)));
+    // Its replay, from the record, ends the same.
+    let replayed = crate::record::Replay::of(&e).engine().unwrap();
+    assert_eq!(replayed, e);
 }

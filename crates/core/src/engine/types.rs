@@ -42,6 +42,10 @@ pub struct Options {
     pub yo_as_ye: bool,
     /// End the session this long after the first keystroke (time mode).
     pub time_limit_ms: Option<Millis>,
+    /// Zen: no text to follow; whatever is typed is the text, and the session ends when the learner
+    /// says so ([`super::Engine::finish`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zen: bool,
 }
 
 /// How a keystroke was judged.

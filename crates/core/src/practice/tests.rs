@@ -148,3 +148,30 @@ fn pseudo_words_follow_the_languages_letter_frequencies() {
     assert!(common >= 6, "the most generated letters are the language's most frequent: {top:?} vs {:?}", &order[..10]);
     assert!(by_count.iter().rev().take(4).all(|(c, _)| order[16..].contains(c)), "{by_count:?}");
 }
+
+#[test]
+fn keys_picked_by_hand_make_the_text_and_the_weakest_of_them_is_the_focus() {
+    let words = english();
+    let model = Model::train(&words);
+    let owned: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    let order = us_order();
+    let mut acc = Accumulator::default();
+    acc.add_session(0.0, &session(&order, |k| if k == 'q' { 600.0 } else { 150.0 }, |_| 1.0), &UsQwerty);
+    let adaptive = plan(&order, Some(&acc), &BTreeSet::new(), 40.0, 0.95);
+    // Letters outside the order (a digit, a Cyrillic letter) are left out.
+    let p = adaptive.picked(&['z', 'q', 'u', 'i', 't', '7', 'ж']);
+    assert_eq!(p.unlocked.iter().collect::<BTreeSet<_>>(), ['i', 'q', 't', 'u', 'z'].iter().collect());
+    assert_eq!(p.focus, Some('q'));
+    assert_eq!(p.new_key, None);
+    for real in [false, true] {
+        let text = super::text(&model, &owned, &p, real, 30, &mut Rng::new(2));
+        assert_eq!(text.len(), 30);
+        assert!(text.iter().all(|w| !w.is_empty() && w.chars().all(|c| p.unlocked.contains(&c))), "{text:?}");
+    }
+    // Even one or two letters give a text (short words of them), never a hang.
+    for picked in [&['x'][..], &['x', 'j']] {
+        let p = adaptive.picked(picked);
+        let text = super::text(&model, &owned, &p, false, 30, &mut Rng::new(3));
+        assert!(text.iter().all(|w| !w.is_empty() && w.chars().all(|c| picked.contains(&c))), "{text:?}");
+    }
+}

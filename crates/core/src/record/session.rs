@@ -136,11 +136,19 @@ pub struct PracticeRun {
     /// The key the text favoured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<char>,
+    /// The letters the learner picked by hand, when the text was made of them instead of the keys in play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picked: Option<String>,
 }
 
 impl PracticeRun {
     fn validate(&self) -> Result<(), RecordError> {
-        if self.unlocked.chars().count() > 64 || self.unlocked.chars().chain(self.focus).any(|c| !c.is_alphabetic()) {
+        let picked = self.picked.as_deref().unwrap_or_default();
+        let letters = self.unlocked.chars().chain(self.focus).chain(picked.chars());
+        if self.unlocked.chars().count() > 64
+            || picked.chars().count() > 64
+            || letters.clone().any(|c| !c.is_alphabetic())
+        {
             return Err(RecordError::BadLesson(self.unlocked.clone()));
         }
         Ok(())
@@ -183,7 +191,9 @@ impl Replay {
             Some((EndReason::TimeUp, at)) => {
                 engine.tick(at);
             }
-            _ => {}
+            // Ended by the learner (zen), not by the text.
+            Some((EndReason::Completed, at)) => engine.finish(at),
+            None => {}
         }
         Ok(engine)
     }
@@ -291,7 +301,7 @@ mod tests {
 
     #[test]
     fn a_replay_rebuilds_the_same_session() {
-        let options = Options { error_mode: ErrorMode::Free, yo_as_ye: false, time_limit_ms: Some(2000.0) };
+        let options = Options { error_mode: ErrorMode::Free, yo_as_ye: false, time_limit_ms: Some(2000.0), zen: false };
         let mut e = Engine::new("ab cd ef", options).unwrap();
         for (i, c) in "ab xd".chars().enumerate() {
             e.apply(Input::Char(c), 100.0 + 150.0 * i as f64).unwrap();

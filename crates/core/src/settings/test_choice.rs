@@ -1,18 +1,26 @@
-//! The test that changes the text — words or time, the length, punctuation and numbers — and its form in
-//! a link (`/test?mode=words&n=25&punctuation=1`).
+//! The test that changes the text — words, time, a quote, custom text or zen, the length, punctuation and
+//! numbers — and its form in a link (`/test?mode=words&n=25&punctuation=1`, `/test?mode=quote&length=long`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::quotes::QuoteLength;
 
 /// Words tests offered: how many words.
 pub const WORD_COUNTS: [u32; 4] = [10, 25, 50, 100];
 /// Time tests offered: how many seconds.
 pub const TIME_LIMITS: [u32; 4] = [15, 30, 60, 120];
 
-/// Words or time, with the amount.
+/// The kind of test, with its amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TestMode {
     Words(u32),
     Time(u32),
+    /// A quote of the language's, of a length group.
+    Quote(QuoteLength),
+    /// The learner's own text.
+    Custom,
+    /// No text: type freely until Shift+Enter.
+    Zen,
 }
 
 impl TestMode {
@@ -21,7 +29,13 @@ impl TestMode {
         match self {
             Self::Words(n) => WORD_COUNTS.contains(&n),
             Self::Time(s) => TIME_LIMITS.contains(&s),
+            Self::Quote(_) | Self::Custom | Self::Zen => true,
         }
+    }
+
+    /// Whether punctuation and numbers apply (they change generated words, not a given text).
+    pub fn generates_words(self) -> bool {
+        matches!(self, Self::Words(_) | Self::Time(_))
     }
 }
 
@@ -59,14 +73,15 @@ impl Default for TestChoice {
 }
 
 impl TestChoice {
-    /// Reads a query string's pairs (`mode`, `n`, `punctuation`, `numbers`); `None` when they do not name
-    /// a test Klava offers, or say nothing about one. Unknown pairs are ignored.
+    /// Reads a query string's pairs (`mode`, `n`, `length`, `punctuation`, `numbers`); `None` when they
+    /// do not name a test Klava offers, or say nothing about one. Unknown pairs are ignored.
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<Self> {
-        let (mut mode, mut n, mut punctuation, mut numbers) = (None, None, false, false);
+        let (mut mode, mut n, mut length, mut punctuation, mut numbers) = (None, None, None, false, false);
         for (k, v) in pairs {
             match k {
                 "mode" => mode = Some(v),
                 "n" => n = v.parse::<u32>().ok(),
+                "length" => length = Some(QuoteLength::from_name(v)?),
                 "punctuation" => punctuation = v == "1" || v == "true",
                 "numbers" => numbers = v == "1" || v == "true",
                 _ => {}
@@ -75,6 +90,9 @@ impl TestChoice {
         let mode = match (mode?, n) {
             ("words", n) => TestMode::Words(n.unwrap_or(25)),
             ("time", n) => TestMode::Time(n.unwrap_or(30)),
+            ("quote", _) => TestMode::Quote(length.unwrap_or(QuoteLength::Medium)),
+            ("custom", _) => TestMode::Custom,
+            ("zen", _) => TestMode::Zen,
             _ => return None,
         };
         mode.is_offered().then_some(Self { mode, punctuation, numbers })
@@ -85,6 +103,9 @@ impl TestChoice {
         let (mode, n) = match self.mode {
             TestMode::Words(n) => ("words", n),
             TestMode::Time(s) => ("time", s),
+            TestMode::Quote(length) => return format!("mode=quote&length={}", length.name()),
+            TestMode::Custom => return "mode=custom".to_owned(),
+            TestMode::Zen => return "mode=zen".to_owned(),
         };
         let mut q = format!("mode={mode}&n={n}");
         if self.punctuation {

@@ -1,6 +1,7 @@
 //! Settings: per-key reading with fallback, legacy records, last writer wins, test links.
 
 use super::*;
+use crate::quotes::QuoteLength;
 use crate::record::{Hlc, Id};
 
 fn setting(key: &str, value: &str, ms: u64, device: &str) -> Setting {
@@ -106,8 +107,21 @@ fn test_links_read_back_and_refuse_what_is_not_offered() {
         Some(TestChoice { mode: TestMode::Time(30), ..TestChoice::default() })
     );
     assert_eq!(TestChoice::from_query([("mode", "words"), ("n", "7")]), None);
-    assert_eq!(TestChoice::from_query([("mode", "zen")]), None);
+    assert_eq!(TestChoice::from_query([("mode", "warp")]), None);
     assert_eq!(TestChoice::from_query([("utm", "x")]), None);
+    // Quote, custom and zen tests.
+    for mode in [TestMode::Quote(QuoteLength::Long), TestMode::Custom, TestMode::Zen] {
+        let c = TestChoice { mode, ..TestChoice::default() };
+        let q = c.to_query();
+        let pairs: Vec<(&str, &str)> = q.split('&').filter_map(|p| p.split_once('=')).collect();
+        assert_eq!(TestChoice::from_query(pairs), Some(c), "{q}");
+    }
+    assert_eq!(
+        TestChoice { mode: TestMode::Quote(QuoteLength::Long), ..TestChoice::default() }.to_query(),
+        "mode=quote&length=long"
+    );
+    assert_eq!(TestChoice::from_query([("mode", "quote")]).map(|c| c.mode), Some(TestMode::Quote(QuoteLength::Medium)));
+    assert_eq!(TestChoice::from_query([("mode", "quote"), ("length", "huge")]), None);
 }
 
 #[test]

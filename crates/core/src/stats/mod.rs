@@ -29,7 +29,7 @@ pub struct CharCounts {
     pub extra: usize,
     /// Graphemes skipped by pressing Space early.
     pub missed: usize,
-    /// Spaces that moved on to the next word (or ended the last one).
+    /// Spaces that moved on to the next word (the one that ends a session is not counted).
     pub spaces: usize,
     /// Spaces after correctly typed words.
     pub correct_spaces: usize,
@@ -97,8 +97,8 @@ pub fn live(engine: &Engine) -> Live {
     let w = engine.caret().0;
     let (target, typed) = (&engine.words()[w], &engine.typed_words()[w]);
     let current = if matches!(engine.ended(), Some((EndReason::Completed, _))) {
-        // As in `char_counts`: a finished last word counts whole, with its space when Space ended it.
-        if word_matches(target, typed, yo) { target.len() + usize::from(ended_by_space(engine)) } else { 0 }
+        // As in `char_counts`: a finished last word counts whole when it is right (no space after it).
+        if word_matches(target, typed, yo) { target.len() } else { 0 }
     } else if typed.len() <= target.len() && typed.iter().zip(target).all(|(t, g)| grapheme_matches(g, t, yo)) {
         typed.len()
     } else {
@@ -120,11 +120,6 @@ pub fn duration_ms(engine: &Engine) -> Millis {
     (end - start).max(0.0)
 }
 
-/// Whether the last keystroke was a typed Space (which ends a completed session on its last word).
-fn ended_by_space(engine: &Engine) -> bool {
-    engine.log().last().is_some_and(|k| k.kind.is_typed() && k.typed.as_deref() == Some(" "))
-}
-
 /// Counts the final text's characters (Monkeytype's `countChars`).
 pub fn char_counts(engine: &Engine) -> CharCounts {
     let yo = engine.options().yo_as_ye;
@@ -132,8 +127,6 @@ pub fn char_counts(engine: &Engine) -> CharCounts {
     let typed = engine.typed_words();
     let current = typed.len() - 1;
     let completed = matches!(engine.ended(), Some((EndReason::Completed, _)));
-    // The last word ends with a space when Space ended the session (not reaching the word's length).
-    let last_space = completed && ended_by_space(engine);
     let mut c = CharCounts::default();
     for (w, typed_w) in typed.iter().enumerate() {
         let target = &words[w];
@@ -155,7 +148,8 @@ pub fn char_counts(engine: &Engine) -> CharCounts {
             // An unfinished last word counts while what was typed so far is right.
             c.correct_word_chars += typed_w.len();
         }
-        if w < current || (w == current && last_space) {
+        // The Space that ends a session is not counted (Monkeytype's rule): the last word has none.
+        if w < current {
             c.spaces += 1;
             c.correct_spaces += usize::from(word_ok);
         }

@@ -17,9 +17,10 @@ pub struct Second {
 /// Splits the clock into whole seconds from the first keystroke and measures each.
 ///
 /// Second `k` holds keystrokes at `start + k·1000 ≤ t < start + (k+1)·1000`; a keystroke exactly at the
-/// end belongs to the last second. A final partial second shorter than half a second is merged into the
-/// one before it (a few keys in a sliver of time would otherwise show as a spike), and its speed is taken
-/// over its real length. Empty when the clock has not run. O(keystrokes + seconds).
+/// end belongs to the last second. A final partial second is its own entry, as in Monkeytype: its speed
+/// is scaled to a full second when it lasts at least half a second, and taken over a full second when it
+/// is shorter (a few keys in a sliver of time would otherwise show as a spike). Empty when the clock has
+/// not run. O(keystrokes + seconds).
 pub fn per_second(engine: &Engine) -> Vec<Second> {
     let (Some(start), total) = (engine.started_at(), duration_ms(engine)) else {
         return Vec::new();
@@ -27,11 +28,7 @@ pub fn per_second(engine: &Engine) -> Vec<Second> {
     if total <= 0.0 {
         return Vec::new();
     }
-    let mut buckets = (total / 1000.0).ceil() as usize;
-    let last_len = total - (buckets - 1) as f64 * 1000.0;
-    if buckets > 1 && last_len < 500.0 {
-        buckets -= 1;
-    }
+    let buckets = (total / 1000.0).ceil() as usize;
     let mut counts = vec![(0usize, 0usize); buckets];
     for k in engine.log().iter().filter(|k| k.kind.is_typed()) {
         let i = (((k.at - start) / 1000.0).floor().max(0.0) as usize).min(buckets - 1);
@@ -42,7 +39,8 @@ pub fn per_second(engine: &Engine) -> Vec<Second> {
         .into_iter()
         .enumerate()
         .map(|(i, (n, errors))| {
-            let len = if i + 1 == buckets { total - i as f64 * 1000.0 } else { 1000.0 };
+            let part = total - i as f64 * 1000.0;
+            let len = if i + 1 == buckets && part >= 500.0 { part.min(1000.0) } else { 1000.0 };
             Second { raw_wpm: n as f64 / 5.0 / (len / 60_000.0), errors }
         })
         .collect()
