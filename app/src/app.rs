@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoView {
     follow_setting();
+    crate::motivation::Motivation::provide();
     let page = RwSignal::new(false);
     set_timeout(move || page.set(true), std::time::Duration::ZERO);
     view! {
@@ -53,6 +54,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
             <StorageBanner />
             <UpdatePrompt available=update />
             <LiveRegion />
+            <crate::components::toast::Toast />
             <Show when=move || page.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

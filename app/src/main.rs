@@ -7,6 +7,7 @@ mod hooks;
 mod i18n;
 mod labels;
 mod layouts;
+mod motivation;
 mod pages;
 mod prefs;
 mod progress;

@@ -1,13 +1,15 @@
 //! Word lists and quotes from `lessons/`, fetched the first time a page needs one (they are data, not
 //! compiled into the app) and kept in memory for the visit; the service worker keeps the file for offline
 //! visits. A course or practice takes its language's whole course list; a words or time test its first
-//! [`TEST_WORDS`] (English's are compiled in, for a first visit); a quote test the language's quotes.
+//! [`TEST_WORDS`] (English's are compiled in, for a first visit); a quote test the language's quotes; a
+//! course also its language's hand-written lesson texts.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use klava_core::course::written::{self, Written, written_file};
 use klava_core::lessons::{TEST_WORDS, course_list, parse_lines, test_words_at_hand};
 use klava_core::quotes::{Quote, parse, quote_file};
 use wasm_bindgen::JsCast;
@@ -33,6 +35,16 @@ thread_local! {
     /// Test words by language, each list made once (so that a test's settings compare by pointer).
     static TEST: RefCell<BTreeMap<String, Arc<Vec<String>>>> = const { RefCell::new(BTreeMap::new()) };
     static QUOTES: RefCell<BTreeMap<String, Arc<Vec<Quote>>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The hand-written lesson texts of `language` (none for a language without them).
+///
+/// # Errors
+/// See [`WordsError`]; a file that does not read names its first bad line.
+pub async fn written_texts(language: &str) -> Result<Vec<Written>, WordsError> {
+    let Some(file) = written_file(language) else { return Ok(Vec::new()) };
+    let text = fetch_text(&format!("lessons/{file}")).await?;
+    written::parse(&text).map_err(|e| WordsError::Damaged(e.to_string()))
 }
 
 /// The quotes of `language` when they are in memory.

@@ -72,6 +72,43 @@ test('a first lesson: failed on accuracy, then passed with stars, and the next l
   });
 });
 
+test('the placement test opens the parts a learner can type and starts them at the first they cannot', async () => {
+  await withPage(ctx.browser, 'placement', async (page) => {
+    await page.goto(`${ctx.server.url}/learn`);
+    await page.click('[data-testid=learn-placement]');
+    await page.waitForSelector('[data-testid=placement-intro]');
+    assert.match(page.url(), /\/learn\/us\/placement$/);
+    assert.match(await page.textContent('[data-testid=placement-intro]'), /part 1 of \d+/);
+    // Part 1 (the home row's last lesson) typed well: passed, on to part 2.
+    let words = await start(page);
+    assert.ok(words.every((w) => /^[asdfghjkl;]+$/.test(w)), words.join(' '));
+    await typeWords(page, words, 15);
+    await page.waitForSelector('[data-testid=lesson-verdict].passed');
+    await page.click('[data-testid=placement-next]');
+    await page.waitForSelector('[data-testid=placement-intro]');
+    assert.match(await page.textContent('[data-testid=placement-intro]'), /part 2 of/);
+    // Part 2 typed with a wrong key before every word: not passed; the learner starts on the top row.
+    words = await start(page);
+    for (const w of words) {
+      await page.keyboard.press('KeyZ');
+      await page.keyboard.type(w, { delay: 5 });
+      await page.keyboard.press('Space');
+    }
+    await page.waitForSelector('[data-testid=lesson-verdict]:not(.passed)');
+    await saved(page);
+    await page.click('[data-testid=placement-start]');
+    await page.waitForSelector('[data-testid=lesson-intro]');
+    assert.match(page.url(), /\/learn\/us\/top-1$/);
+    await page.click('[data-testid=tab-learn]');
+    await page.waitForSelector('[data-testid=unit-home]');
+    const home = await page.$$eval('[data-testid=unit-home] .lesson-card', (ls) => ls.map((l) => l.classList.contains('locked')));
+    assert.ok(home.length > 1 && home.every((locked) => !locked), 'every home-row lesson is open');
+    assert.equal((await lessonState(page, 'top-1')).locked, false);
+    assert.equal((await lessonState(page, 'top-2')).locked, true);
+    assert.match(await page.getAttribute('[data-testid=learn-continue]', 'href'), /\/learn\/us\/top-1$/);
+  });
+});
+
 test('a first Russian lesson on emulated ЙЦУКЕН with a US system layout', async () => {
   await withPage(ctx.browser, 'learn ru', async (page) => {
     await page.goto(`${ctx.server.url}/test`);

@@ -102,10 +102,10 @@ async function latinWords(page) {
   });
 }
 
-/** Names that stay as they are in every language: products, layouts, keys, fonts, file formats. */
+/** Names that stay as they are in every language: products, layouts, keys, fonts, file formats, units. */
 const OWN_NAMES = new Set(['klava', 'Klava', 'EN', 'RU', 'English', 'US', 'QWERTY', 'Monkeytype', 'keybr', 'com', 'JetBrains',
   'Mono', 'Andika', 'Backspace', 'Tab', 'Enter', 'Esc', 'Caps', 'Lock', 'JSON', 'json', 'csv', 'Safari', 'NVDA', 'JAWS',
-  'VoiceOver', 'Orca', 'px', 'Shift', 'Dvorak', 'Colemak', 'DH', 'Workman', 'UK', 'Deutsch', 'QWERTZ', 'AZERTY', 'Fran']);
+  'VoiceOver', 'Orca', 'px', 'Shift', 'XP', 'Dvorak', 'Colemak', 'DH', 'Workman', 'UK', 'Deutsch', 'QWERTZ', 'AZERTY', 'Fran']);
 
 test('the language switch changes every visible string at once, without a reload', async () => {
   await withPage(ctx.browser, 'language switch', async (page) => {

@@ -1,5 +1,6 @@
 //! Small presentational components: one file each, narrow props.
 
+pub mod achievements;
 pub mod announcer;
 pub mod check;
 pub mod custom_text;
@@ -19,5 +20,6 @@ pub mod speed_chart;
 pub mod storage_banner;
 pub mod sync_status;
 pub mod text_view;
+pub mod toast;
 pub mod typing_area;
 pub mod update_prompt;

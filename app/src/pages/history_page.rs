@@ -6,6 +6,7 @@ use klava_core::history::Row;
 use klava_core::record::Source;
 use leptos::prelude::*;
 
+use crate::components::achievements::AchievementList;
 use crate::components::profile_overview::{Overview, ProfileOverview};
 use crate::hooks::use_title::use_title;
 use crate::i18n::{date_time, figure, number, t_string, tr, use_i18n};
@@ -155,6 +156,7 @@ pub fn HistoryPage() -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| shown.update(|n| *n += PAGE)>{tr!(i18n, history.show_more)}</button>
                 </Show>
             </Show>
+            <AchievementList />
         </main>
     }
 }

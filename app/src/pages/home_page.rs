@@ -1,6 +1,6 @@
 //! Home (`/`): what to do next. A test in progress can be continued; otherwise a test starts with the
-//! learner's last choice. Below: today's practice against the daily goal, the last session, the best
-//! speed and the keyboard being practised.
+//! learner's last choice. Below: today's practice against the daily goal, the streak and its freezes, the
+//! level, the last session, the best speed and the keyboard being practised.
 
 use klava_core::settings::DailyGoal;
 use leptos::prelude::*;
@@ -8,15 +8,10 @@ use leptos::prelude::*;
 use crate::hooks::use_title::use_title;
 use crate::i18n::{figure, number, t_string, tr, use_i18n};
 use crate::layouts::Layouts;
+use crate::motivation::{Motivation, today};
 use crate::prefs::Prefs;
 use crate::progress::Progress;
-use crate::storage::ids;
 use crate::typing::TypingTest;
-
-/// The local calendar day (days since the epoch) of `ms` in a zone `offset_min` ahead of UTC.
-fn local_day(ms: f64, offset_min: i32) -> i64 {
-    ((ms / 60_000.0).floor() as i64 + i64::from(offset_min)).div_euclid(1440)
-}
 
 /// The page.
 #[component]
@@ -29,22 +24,21 @@ pub fn HomePage() -> impl IntoView {
     let layouts = Layouts::expect();
     let in_progress = Memo::new(move |_| test.in_progress());
     let sessions = Memo::new(move |_| progress.history.with(|h| h.len()));
-    let today_minutes = Memo::new(move |_| {
-        let now = ids::now_ms();
-        let today = local_day(now, ids::utc_offset_min_at(now));
-        progress.history.with(|h| {
-            h.rows()
-                .take_while(|r| local_day(r.ended_at_ms, r.utc_offset_min) >= today - 1)
-                .filter(|r| local_day(r.ended_at_ms, r.utc_offset_min) == today)
-                .map(|r| r.duration_ms / 60_000.0)
-                .sum::<f64>()
-        })
-    });
-    let goal_minutes = prefs.signal(|s| match s.daily_goal {
-        DailyGoal::Minutes(m) => m,
-        // XP goals come with XP (the motivation issue); until then, the default in minutes.
-        DailyGoal::Xp(_) => 10,
-    });
+    let motivation = Motivation::expect();
+    let goal = prefs.signal(|s| s.daily_goal);
+    let today_line = move || {
+        let day = motivation.state.with(|m| m.today(today()));
+        let locale = i18n.get_locale();
+        match goal.get() {
+            DailyGoal::Minutes(g) => {
+                t_string!(i18n, home.minutes_of_goal, done = number(locale, day.minutes, 0), goal = g).to_string()
+            }
+            DailyGoal::Xp(g) => t_string!(i18n, home.xp_of_goal, done = day.xp, goal = g).to_string(),
+        }
+    };
+    let goal_done = Memo::new(move |_| motivation.state.with(|m| m.goal_progress(goal.get(), today())));
+    let streak = Memo::new(move |_| motivation.state.with(|m| (m.streak.current, m.streak.freezes)));
+    let level = Memo::new(move |_| motivation.state.with(|m| m.level));
     let last = Memo::new(move |_| progress.history.with(|h| h.rows().next().map(|r| (r.wpm, r.accuracy))));
     let best = Memo::new(move |_| {
         let profile = prefs.profile().key();
@@ -69,10 +63,22 @@ pub fn HomePage() -> impl IntoView {
                 <div class="fact" data-testid="today">
                     <div class="label muted">{tr!(i18n, home.today)}</div>
                     <div class="value">
-                        {move || t_string!(i18n, home.minutes_of_goal, done = number(i18n.get_locale(), today_minutes.get(), 0), goal = goal_minutes.get()).to_string()}
+                        {today_line}
                     </div>
-                    <progress max=move || goal_minutes.get() value=move || today_minutes.get().min(f64::from(goal_minutes.get()))
-                        aria-label=tr!(i18n, home.goal_label)></progress>
+                    <progress max="100" value=move || (goal_done.get() * 100.0).round() aria-label=tr!(i18n, home.goal_label)></progress>
+                </div>
+                <div class="fact" data-testid="streak">
+                    <div class="label muted">{tr!(i18n, motivation.streak_label)}</div>
+                    <div class="value">
+                        <span aria-hidden="true">"🔥 "</span>{move || t_string!(i18n, home.streak_days, n = streak.get().0).to_string()}
+                    </div>
+                    <div class="muted">{move || t_string!(i18n, motivation.freezes, n = streak.get().1).to_string()}</div>
+                </div>
+                <div class="fact" data-testid="level">
+                    <div class="label muted">{move || t_string!(i18n, home.level_now, n = level.get().level).to_string()}</div>
+                    <progress max=move || level.get().span as f64 value=move || level.get().into as f64
+                        aria-label=move || { let l = level.get(); t_string!(i18n, motivation.level_progress, into = l.into, span = l.span).to_string() }></progress>
+                    <div class="muted">{move || { let l = level.get(); t_string!(i18n, motivation.level_progress, into = l.into, span = l.span).to_string() }}</div>
                 </div>
                 <div class="fact" data-testid="last-session">
                     <div class="label muted">{tr!(i18n, home.last_session)}</div>

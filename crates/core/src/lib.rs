@@ -15,6 +15,7 @@ pub mod keys;
 pub mod keystats;
 pub mod layout;
 pub mod lessons;
+pub mod motivation;
 pub mod practice;
 pub mod profile;
 pub mod quotes;

@@ -114,3 +114,29 @@ fn quotes_read_and_are_typable_on_every_layout_of_their_language() {
         }
     }
 }
+
+/// Every hand-written lesson file reads and fits every course of its language: each text is for lessons
+/// that exist and uses only what they have taught.
+#[test]
+fn hand_written_lesson_texts_fit_every_course_of_their_language() {
+    use klava_core::course::plan;
+    use klava_core::course::written::{WRITTEN_FILES, parse};
+    for (language, file) in WRITTEN_FILES {
+        let written = parse(&read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(!written.is_empty(), "{file}");
+        let words_file = klava_core::lessons::course_list(language).unwrap();
+        let words = read(words_file);
+        let words = parse_lines(&words);
+        for layout in klava_core::layout::catalog::all().unwrap().iter().filter(|l| l.language == language) {
+            let course = plan(layout, &words)
+                .with_written(written.clone())
+                .unwrap_or_else(|e| panic!("{file} on {}: {e}", layout.id));
+            let last = course.lessons.last().unwrap();
+            assert!(
+                written.iter().any(|w| course.text(last, 1).starts_with(&w.text)),
+                "{}: a pangram opens the last lesson",
+                layout.id
+            );
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! The course of the learner's layout, planned once its word list has arrived, the learner's progress in
+//! The course of the learner's layout, planned once its word list (and its language's hand-written
+//! lesson texts) have arrived, the learner's progress in
 //! it (folded from the history's rows, so lessons typed on another device count), and how a lesson is
 //! named.
 
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use crate::i18n::{I18n, t_string, use_i18n};
 use crate::prefs::Prefs;
 use crate::progress::Progress;
-use crate::words::{WordsError, course_words};
+use crate::words::{WordsError, course_words, written_texts};
 
 /// The course, `None` while its word list is on its way.
 pub type Loaded = Option<Result<Arc<Course>, WordsError>>;
@@ -24,8 +25,10 @@ pub fn use_course() -> Signal<Loaded> {
         let layout = layout.get();
         async move {
             let words = course_words(&layout.language).await?;
+            let written = written_texts(&layout.language).await?;
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            Ok(Arc::new(plan(&layout, &refs)))
+            let course = plan(&layout, &refs).with_written(written).map_err(|e| WordsError::Damaged(e.to_string()))?;
+            Ok(Arc::new(course))
         }
     });
     Signal::derive(move || resource.get())

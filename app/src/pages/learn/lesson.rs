@@ -1,6 +1,7 @@
 //! A lesson (`/learn/<course>/<lesson>`): its new keys shown on the keyboard with their fingers, then
 //! its text in the typing area, then the verdict — passed with stars, or what to work on — and the way
-//! on. `/learn/<course>/next` opens the lesson to continue with.
+//! on. `/learn/<course>/next` opens the lesson to continue with; `/learn/<course>/placement` the
+//! placement test ([`super::placement`]), whose parts are lessons typed here as checkpoints.
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_use::use_interval_fn;
 
 use super::course::{LessonTopic, lesson_href, load_problem, star_glyphs, unit_name, use_course, use_course_progress};
+use super::placement::Placement;
 use crate::components::hands::Hands;
 use crate::components::keyboard::Keyboard;
 use crate::components::results::ResultsData;
@@ -70,6 +72,7 @@ pub fn LessonPage() -> impl IntoView {
             Some(Err(e)) => view! { <main class="page" id="main"><p class="notice" role="alert" data-testid="learn-error">{load_problem(i18n, &e)}</p></main> }.into_any(),
             Some(Ok(c)) => match c.lesson(&lesson_id).cloned() {
                 None if lesson_id == "next" => ().into_any(),
+                None if lesson_id == "placement" => view! { <Placement course=c /> }.into_any(),
                 None => missing(i18n),
                 Some(_) if !progress.with_untracked(|p| p.unlocked(&c, &lesson_id)) => view! {
                     <main class="page" id="main" tabindex="-1">
@@ -93,9 +96,27 @@ fn missing(i18n: crate::i18n::I18n) -> AnyView {
     .into_any()
 }
 
+/// A lesson typed as a part of the placement test: which part, what passing it does, and where the
+/// learner starts when it is not passed.
+#[derive(Clone)]
+pub struct Checkpoint {
+    pub number: usize,
+    pub of: usize,
+    /// Called when the part is passed (the next part, or the end).
+    pub on_passed: Callback<()>,
+    /// The first lesson of the part's unit.
+    pub start_href: String,
+}
+
 /// One lesson: the introduction, then the typing, then the verdict.
 #[component]
-fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
+pub fn LessonRunner(
+    course: Arc<Course>,
+    lesson: Lesson,
+    /// Set when the lesson is a part of the placement test.
+    #[prop(optional)]
+    checkpoint: Option<Checkpoint>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = Prefs::expect();
     let test = TypingTest::expect();
@@ -129,6 +150,7 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
     let typed = Signal::derive(move || engine.with(|e| format!("{}/{}", e.caret().0, e.words().len())));
     let next = StoredValue::new(course.next(&lesson.id).map(|l| lesson_href(&course, l)));
     let unit = lesson.unit;
+    let part = StoredValue::new(checkpoint.clone());
     view! {
         <main class="test-page lesson" id="main" tabindex="-1" data-testid="lesson">
             <h1 class="lesson-title">{move || unit_name(i18n, unit)} " · " <LessonTopic lesson=lesson.clone() /></h1>
@@ -136,11 +158,16 @@ fn LessonRunner(course: Arc<Course>, lesson: Lesson) -> impl IntoView {
                 {move || { let r = run.get(); t_string!(i18n, learn.needs, wpm = r.speed, accuracy = r.min_accuracy).to_string() }}
             </p>
             <Show when=move || typing.get() fallback={
-                let lesson = lesson.clone();
-                move || view! { <Intro lesson=lesson.clone() on_start=start /> }
+                let (lesson, checkpoint) = (lesson.clone(), checkpoint.clone());
+                move || match &checkpoint {
+                    Some(c) => view! { <PlacementIntro number=c.number of=c.of on_start=start /> }.into_any(),
+                    None => view! { <Intro lesson=lesson.clone() on_start=start /> }.into_any(),
+                }
             }>
                 <TypingArea progress=typed on_restart=start>
-                    {move || outcome.get().map(|o| view! { <Verdict outcome=o run=run.get() next=next.get_value() on_again=start /> })}
+                    {move || outcome.get().map(|o| view! {
+                        <Verdict outcome=o run=run.get() next=next.get_value() on_again=start checkpoint=part.get_value() />
+                    })}
                     <SessionEnd results />
                 </TypingArea>
             </Show>
@@ -189,9 +216,31 @@ fn Intro(lesson: Lesson, on_start: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Passed with stars, or what fell short, and the buttons on.
+/// A placement part's start: which part, what passing does, and the way in.
 #[component]
-fn Verdict(outcome: Outcome, run: LessonRun, next: Option<String>, on_again: Callback<()>) -> impl IntoView {
+fn PlacementIntro(number: usize, of: usize, on_start: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="lesson-intro card" data-testid="placement-intro">
+            <h2>{t_string!(i18n, learn.placement_part, n = number, all = of).to_string()}</h2>
+            <p>{tr!(i18n, learn.placement_intro)}</p>
+            <button type="button" class="button primary" data-testid="lesson-start" autofocus on:click=move |_| on_start.run(())>
+                {tr!(i18n, learn.start)}
+            </button>
+        </section>
+    }
+}
+
+/// Passed with stars, or what fell short, and the buttons on (in the placement test: the next part, or
+/// where to start).
+#[component]
+fn Verdict(
+    outcome: Outcome,
+    run: LessonRun,
+    next: Option<String>,
+    on_again: Callback<()>,
+    checkpoint: Option<Checkpoint>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let body = match outcome {
         Outcome::Passed { stars } => view! {
@@ -215,7 +264,19 @@ fn Verdict(outcome: Outcome, run: LessonRun, next: Option<String>, on_again: Cal
         <section class="verdict card" data-testid="lesson-verdict" class:passed=passed>
             {body}
             <div class="actions">
-                {next.filter(|_| passed).map(|href| view! { <a class="button primary" href=href data-testid="lesson-next">{tr!(i18n, learn.next)}</a> })}
+                {match checkpoint {
+                    Some(c) if passed => view! {
+                        <button type="button" class="button primary" data-testid="placement-next" on:click=move |_| c.on_passed.run(())>
+                            {tr!(i18n, learn.placement_next)}
+                        </button>
+                    }.into_any(),
+                    Some(c) => view! {
+                        <a class="button primary" href=c.start_href data-testid="placement-start">{tr!(i18n, learn.placement_start)}</a>
+                    }.into_any(),
+                    None => next.filter(|_| passed).map(|href| view! {
+                        <a class="button primary" href=href data-testid="lesson-next">{tr!(i18n, learn.next)}</a>
+                    }).into_any(),
+                }}
                 <button type="button" class="button" data-testid="lesson-again" on:click=move |_| on_again.run(())>{tr!(i18n, learn.again)}</button>
                 <a class="button" href="/learn">{tr!(i18n, learn.map)}</a>
             </div>

@@ -1,9 +1,11 @@
 //! Learn (`/learn`): the course map of the learner's layout — units and lessons, the stars earned, which
 //! lessons are open and what opens the others — and "continue" to the next lesson. A lesson
-//! (`/learn/<course>/<lesson>`) is [`lesson::LessonPage`].
+//! (`/learn/<course>/<lesson>`) is [`lesson::LessonPage`]; a learner who already types can take the
+//! placement test ([`placement`]) to open the parts they know.
 
 pub mod course;
 pub mod lesson;
+pub mod placement;
 
 use std::sync::Arc;
 
@@ -100,6 +102,14 @@ fn CourseMap(course: Arc<Course>, progress: Memo<CourseProgress>) -> impl IntoVi
                 }.into_any(),
                 None => view! { <p data-testid="learn-done">{tr!(i18n, learn.done)}</p> }.into_any(),
             }}
+            {
+                let course = course.clone();
+                move || progress.with(|p| p.placement_from(&course)).map(|_| view! {
+                    <a class="button" href=format!("/learn/{}/placement", course.id) data-testid="learn-placement">
+                        {tr!(i18n, learn.placement)}
+                    </a>
+                })
+            }
             <p class="muted" data-testid="learn-count">
                 {move || { let (done, all) = count(); t_string!(i18n, learn.passed, done = done, all = all).to_string() }}
             </p>

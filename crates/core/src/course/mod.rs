@@ -11,6 +11,7 @@ mod order;
 pub mod pass;
 pub mod progress;
 mod text;
+pub mod written;
 
 pub use markov::{Model, rank_weight};
 pub use order::base_letters;
@@ -75,6 +76,8 @@ pub struct Course {
     pub lessons: Vec<Lesson>,
     words: Vec<String>,
     model: Model,
+    /// Hand-written texts for some lessons ([`written`]).
+    written: Vec<written::Written>,
 }
 
 /// The punctuation a language's texts use, in the order a course brings it in, two characters (one or
@@ -139,7 +142,7 @@ pub fn plan(layout: &Layout, words: &[&str]) -> Course {
             sentences: n == last,
         });
     }
-    Course { id: layout.id.clone(), language: layout.language.clone(), lessons, words, model }
+    Course { id: layout.id.clone(), language: layout.language.clone(), lessons, words, model, written: Vec::new() }
 }
 
 /// Capitals in two lessons: those typed by the left hand (with the right Shift), then the right hand's.
@@ -196,6 +199,13 @@ impl Course {
         self.lessons.get(at + 1)
     }
 
+    /// The placement test's checkpoints: the last lesson of each unit, in order. A learner who already
+    /// types passes them one after another; each passed opens its whole unit (see
+    /// [`progress::Progress::unlocked`]), and the first not passed is where they start.
+    pub fn checkpoints(&self) -> Vec<&Lesson> {
+        self.units().into_iter().filter_map(|(_, lessons)| lessons.last().copied()).collect()
+    }
+
     /// The units in order, each with its lessons.
     pub fn units(&self) -> Vec<(UnitKind, Vec<&Lesson>)> {
         let mut out: Vec<(UnitKind, Vec<&Lesson>)> = Vec::new();
@@ -211,7 +221,13 @@ impl Course {
     /// The text of `lesson`, drawn from `seed`: words separated by single spaces, using only the
     /// lesson's allowed characters. O(words in the list) for lessons that draw real words.
     pub fn text(&self, lesson: &Lesson, seed: u64) -> String {
-        text::lesson(self, lesson, &mut crate::rng::Rng::new(seed)).join(" ")
+        let generated = text::lesson(self, lesson, &mut crate::rng::Rng::new(seed)).join(" ");
+        // A hand-written text for the lesson, when there are some, comes first (which one: by the seed).
+        let written: Vec<&str> = self.written_for(lesson).collect();
+        match written.get((seed % written.len().max(1) as u64) as usize) {
+            Some(w) => format!("{w} {generated}"),
+            None => generated,
+        }
     }
 }
 

@@ -54,6 +54,12 @@ impl Progress {
         course.lessons.get(self.furthest(course).map_or(0, |f| f + 1))
     }
 
+    /// Where a placement test starts: the first checkpoint of `course` not passed yet (`None` when every
+    /// one was).
+    pub fn placement_from(&self, course: &Course) -> Option<usize> {
+        course.checkpoints().iter().position(|l| !self.passed(&course.id, &l.id))
+    }
+
     /// Lessons passed and all lessons of a course.
     pub fn count(&self, course: &Course) -> (usize, usize) {
         (course.lessons.iter().filter(|l| self.passed(&course.id, &l.id)).count(), course.lessons.len())

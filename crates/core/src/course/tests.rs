@@ -201,3 +201,52 @@ fn every_language_gets_words_of_its_own() {
         assert!(course.words.len() >= 900, "{}: {} typable words", layout.id, course.words.len());
     }
 }
+
+#[test]
+fn a_placement_test_passes_checkpoints_and_starts_the_learner_at_the_first_it_does_not() {
+    let us = course("us");
+    let checkpoints = us.checkpoints();
+    let units = us.units();
+    assert_eq!(checkpoints.len(), units.len());
+    for ((_, lessons), checkpoint) in units.iter().zip(&checkpoints) {
+        assert_eq!(lessons.last().map(|l| &l.id), Some(&checkpoint.id), "the last lesson of its unit");
+    }
+    assert_eq!(progress::Progress::from_rows(&[]).placement_from(&us), Some(0));
+    // Home and top rows typed at their targets, the bottom row not.
+    let rows = [
+        lesson_row("us", &checkpoints[0].id, 30.0, 99.0, 1.0),
+        lesson_row("us", &checkpoints[1].id, 30.0, 99.0, 2.0),
+        lesson_row("us", &checkpoints[2].id, 8.0, 80.0, 3.0),
+    ];
+    let p = progress::Progress::from_rows(&rows);
+    assert_eq!(p.placement_from(&us), Some(2), "a second placement goes on from the bottom row");
+    assert!(units[1].1.iter().all(|l| p.unlocked(&us, &l.id)), "every top-row lesson is open");
+    assert_eq!(
+        p.next(&us).map(|l| l.id.as_str()),
+        Some(units[2].1[0].id.as_str()),
+        "the learner starts on the bottom row"
+    );
+    assert!(!p.unlocked(&us, &units[2].1[1].id));
+}
+
+#[test]
+fn hand_written_texts_are_checked_against_what_their_lessons_taught() {
+    use written::{Written, WrittenError, parse};
+    assert_eq!(
+        parse("# c\n\nsentences\tThe end."),
+        Ok(vec![Written { line: 3, key: "sentences".into(), text: "The end.".into() }])
+    );
+    assert_eq!(parse("sentences The end."), Err(WrittenError::Format { line: 1 }));
+    assert_eq!(parse("<p>not here</p>"), Err(WrittenError::Format { line: 1 }));
+    let us = course("us");
+    let home = |text: &str| vec![Written { line: 1, key: "home".into(), text: text.into() }];
+    // "ask" is typable from the home row's lessons on, but not from its first ("f j" only).
+    assert!(
+        matches!(us.clone().with_written(home("ask")), Err(WrittenError::NotTaught { lesson, found: 'a', .. }) if lesson == "home-1")
+    );
+    let unknown = vec![Written { line: 7, key: "chapter".into(), text: "x".into() }];
+    assert_eq!(us.clone().with_written(unknown), Err(WrittenError::UnknownLessons { line: 7, key: "chapter".into() }));
+    let with = us.with_written(home("fj jf")).unwrap();
+    let first = with.lessons[0].clone();
+    assert!(with.text(&first, 3).starts_with("fj jf "));
+}
