@@ -22,7 +22,7 @@ test('XP, the first achievement, the level, and a streak over local days in Mosc
     // 23:00 in Moscow on 2 March.
     await page.clock.setFixedTime(new Date('2026-03-02T20:00:00Z'));
     await page.goto(`${ctx.server.url}/test`);
-    await finishTest(page, 100);
+    await finishTest(page, 80, 25);
     await textBecomes(page, '[data-testid=session-xp]', /^\+\d+ XP: \d+ typing/);
     await page.waitForSelector('[data-testid=toast]');
     assert.match(await page.textContent('[data-testid=toast]'), /Achievement earned: First steps/);
@@ -36,7 +36,7 @@ test('XP, the first achievement, the level, and a streak over local days in Mosc
     // An hour and a half later it is 00:30 on 3 March in Moscow: a new local day, so the streak is 2.
     await page.clock.setFixedTime(new Date('2026-03-02T21:30:00Z'));
     await page.reload();
-    await finishTest(page, 100);
+    await finishTest(page, 80, 25);
     await saved(page);
     await page.click('[data-testid=tab-home]');
     await textBecomes(page, '[data-testid=streak]', /2 in a row/);
@@ -51,7 +51,7 @@ test('XP, the first achievement, the level, and a streak over local days in Mosc
     await page.reload();
     await page.waitForSelector('[data-testid=streak]');
     await textBecomes(page, '[data-testid=streak]', /0 in a row/);
-    await finishTest(page, 100);
+    await finishTest(page, 80, 25);
     await saved(page);
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=achievement-first_session].earned');

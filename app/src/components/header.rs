@@ -33,7 +33,7 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="tools">
                 <span class="badge" data-testid="header-streak" title=move || t_string!(i18n, motivation.streak, n = streak.get()).to_string()>
-                    <span aria-hidden="true">"🔥 "</span>{move || streak.get()}
+                    <span aria-hidden="true">"✹ "</span>{move || streak.get()}
                     <span class="sr-only">{move || t_string!(i18n, motivation.streak_label).to_owned()}</span>
                 </span>
                 <span class="badge" data-testid="header-level"

@@ -140,6 +140,9 @@ pub fn Keyboard(
     finger_colours: Signal<bool>,
     /// Heat per key code, 0 (good) to 1 (needs work); empty for no heatmap.
     heat: Signal<BTreeMap<String, f64>>,
+    /// A key to mark as the one being practised (practice's focus key), by code.
+    #[prop(optional, into)]
+    focus: MaybeProp<String>,
 ) -> impl IntoView {
     let shared = Shared { layout, flash, finger_colours, heat };
     // The key to press, a dead key to press before it, and the Shift of the other hand to hold.
@@ -164,6 +167,7 @@ pub fn Keyboard(
             <Ring kind="next" layout code=next_code.into() />
             <Ring kind="next" layout code=dead_code.into() />
             <Ring kind="next-shift" layout code=shift_code.into() />
+            <Ring kind="focus" layout code=Signal::derive(move || focus.get()) />
         </div>
     }
 }

@@ -32,6 +32,11 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
     let announcer = Announcer::expect();
     let sounds = use_sounds();
     let engine = test.engine;
+    // Practice's focus key, marked on the keyboard as in the text.
+    let focus_code = Signal::derive(move || {
+        let focus = test.exercise.with(|e| e.as_ref().and_then(ExerciseText::focus))?;
+        prefs.with_layout(|l| l.stroke_for(focus).map(|s| s.code))
+    });
     let screen_reader = prefs.signal(|s| s.screen_reader);
     // In screen-reader mode each mistake is said once per word, never per key.
     let error_said_in = StoredValue::new(None::<usize>);
@@ -146,7 +151,7 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
         <Show when=move || show_keyboard.get()>
             <div class="keyboard-area">
                 <Keyboard layout=layout.into() next=next.into() flash=test.flash.into()
-                    finger_colours=finger_colours.into() heat=heatmap.into() />
+                    finger_colours=finger_colours.into() heat=heatmap.into() focus=focus_code />
                 <Show when=move || heatmap_mode.get() != Heatmap::Off>
                     <p class="heat-legend" data-testid="heat-legend">
                         <span>{move || if heatmap_mode.get() == Heatmap::Speed { t_string!(i18n, keyboard.legend_fast) } else { t_string!(i18n, keyboard.legend_accurate) }}</span>

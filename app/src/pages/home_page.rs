@@ -70,7 +70,7 @@ pub fn HomePage() -> impl IntoView {
                 <div class="fact" data-testid="streak">
                     <div class="label muted">{tr!(i18n, motivation.streak_label)}</div>
                     <div class="value">
-                        <span aria-hidden="true">"🔥 "</span>{move || t_string!(i18n, home.streak_days, n = streak.get().0).to_string()}
+                        <span aria-hidden="true">"✹ "</span>{move || t_string!(i18n, home.streak_days, n = streak.get().0).to_string()}
                     </div>
                     <div class="muted">{move || t_string!(i18n, motivation.freezes, n = streak.get().1).to_string()}</div>
                 </div>

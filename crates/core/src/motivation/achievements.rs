@@ -103,25 +103,25 @@ impl Achievement {
         }
     }
 
-    /// Its icon.
+    /// Its icon: a symbol that common text fonts have (no colour emoji, which many systems lack).
     pub fn icon(self) -> &'static str {
         match self {
             Self::FirstSession => "⌨",
-            Self::FirstLesson | Self::TenLessons | Self::FiftyLessons => "🎓",
+            Self::FirstLesson | Self::TenLessons | Self::FiftyLessons => "✦",
             Self::ThreeStars => "★",
-            Self::FirstPractice => "🎯",
+            Self::FirstPractice => "◆",
             Self::FirstQuote => "❝",
             Self::FirstZen => "☯",
             Self::FirstCustom => "✎",
-            Self::SecondLayout => "🌐",
+            Self::SecondLayout => "⇄",
             Self::Speed20 | Self::Speed40 | Self::Speed60 | Self::Speed80 | Self::Speed100 | Self::Speed120 => "⚡",
             Self::Perfect => "◎",
-            Self::Marathon | Self::Hour | Self::TenHours => "⏱",
-            Self::HundredSessions => "💯",
-            Self::Streak7 | Self::Streak30 | Self::Streak100 => "🔥",
+            Self::Marathon | Self::Hour | Self::TenHours => "◷",
+            Self::HundredSessions => "Ⅽ",
+            Self::Streak7 | Self::Streak30 | Self::Streak100 => "✹",
             Self::FirstGoal | Self::Goal7 => "✔",
-            Self::NightOwl => "🌙",
-            Self::EarlyBird => "🌅",
+            Self::NightOwl => "☾",
+            Self::EarlyBird => "☼",
         }
     }
 
