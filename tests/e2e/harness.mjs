@@ -61,11 +61,12 @@ export async function launchBrowser() {
 }
 
 /**
- * Runs `body(page)` in a fresh browser context (a fresh profile); on failure saves a screenshot named
- * after the test, then rethrows. Page errors fail the test.
+ * Runs `body(page)` in a fresh browser context (a fresh profile, with Playwright's `options` for it:
+ * a time zone, blocked service workers); on failure saves a screenshot named after the test, then
+ * rethrows. Page errors fail the test.
  */
-export async function withPage(browser, name, body) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
+export async function withPage(browser, name, body, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 640 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -37,11 +37,7 @@ test('emulating ЙЦУКЕН types Russian while the browser sends US key codes'
 
 test('a Ukrainian layout brings Ukrainian words it can type, punctuation too; a list that cannot load says so and is tried again', async () => {
   // Service workers are blocked so the route sees the word list's request.
-  const context = await ctx.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 640 } });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  await withPage(ctx.browser, 'ukrainian words', async (page) => {
     let down = true;
     await page.route('**/lessons/uk/words-1000.txt', (route) => (down ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
     await page.goto(`${ctx.server.url}/test`);
@@ -61,10 +57,7 @@ test('a Ukrainian layout brings Ukrainian words it can type, punctuation too; a 
     const uk = keysOf('uk-ua.txt');
     const missing = [...new Set(text)].filter((c) => !uk.has(c));
     assert.deepEqual(missing, [], `characters without a key: ${missing.join(' ')}`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  }, { serviceWorkers: 'block' });
 });
 
 test('Latin letters on a Russian text say the OS layout looks wrong and offer emulation', async () => {

@@ -2,7 +2,7 @@
 // header, and a streak counted in the learner's local days (the page's clock set by Playwright).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser } from './harness.mjs';
+import { serverAndBrowser, withPage } from './harness.mjs';
 import { finishTest, saved } from './page.mjs';
 
 const ctx = serverAndBrowser();
@@ -14,11 +14,7 @@ async function textBecomes(page, selector, re) {
 }
 
 test('XP, the first achievement, the level, and a streak over local days in Moscow', async () => {
-  const context = await ctx.browser.newContext({ timezoneId: 'Europe/Moscow', viewport: { width: 1100, height: 800 } });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  await withPage(ctx.browser, 'motivation moscow', async (page) => {
     // 23:00 in Moscow on 2 March.
     await page.clock.setFixedTime(new Date('2026-03-02T20:00:00Z'));
     await page.goto(`${ctx.server.url}/test`);
@@ -56,8 +52,5 @@ test('XP, the first achievement, the level, and a streak over local days in Mosc
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=achievement-first_session].earned');
     assert.match(await page.textContent('[data-testid=achievement-first_session]'), /earned 2026-03-02/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  }, { timezoneId: 'Europe/Moscow', viewport: { width: 1100, height: 800 } });
 });

@@ -5,8 +5,8 @@
 //!   (goal ≤ 100 µs);
 //! - `fold/10000_sessions_of_300`: folding 10,000 sessions of 300 keystrokes into an accumulator, from
 //!   their per-key figures and from their raw logs (goal ≤ 200 ms);
-//! - `history/*`: the record fold — 10,000 stored sessions replayed and folded, one session added, and the
-//!   history cache written and read;
+//! - `history/*`: the record fold — 10,000 stored sessions replayed and folded, one session added, the
+//!   history cache written and read, and motivation (XP, streak, achievements) folded from 10,000 rows;
 //! - `course/*`: planning a course from a layout and 1,000 words (once per course), and a lesson's text
 //!   from its seed (goal ≤ 1 ms);
 //! - `practice/*`: planning adaptive practice over a learner's figures, and a 30-word practice text of
@@ -149,6 +149,12 @@ fn history(c: &mut Criterion) {
     });
     g.bench_function("cache_write_10000", |b| b.iter(|| serde_json::to_string(black_box(&folded)).unwrap()));
     g.bench_function("cache_read_10000", |b| b.iter(|| serde_json::from_str::<History>(black_box(&json)).unwrap()));
+    // Motivation is folded from the rows at start-up and after every saved session.
+    let goal = klava_core::settings::DailyGoal::Minutes(10);
+    let today = klava_core::motivation::local_day(1.7e12 + 10_000.0 * 60_000.0, 0);
+    g.bench_function("motivation_10000", |b| {
+        b.iter(|| klava_core::motivation::fold(black_box(&folded).rows(), goal, today))
+    });
     g.finish();
     println!("history cache for 10,000 sessions: {} bytes of JSON", json.len());
 }

@@ -79,11 +79,14 @@ struct Tally {
     goal_days: u32,
 }
 
-/// The motivation state of `rows` (in any order) with the daily `goal`, as of the local day `today`.
+/// The motivation state of `rows` (in any order, duplicates counting once) with the daily `goal`, as of
+/// the local day `today`.
 /// O(rows · log rows).
 pub fn fold<'a>(rows: impl IntoIterator<Item = &'a Row>, goal: DailyGoal, today: i64) -> Motivation {
     let mut rows: Vec<&Row> = rows.into_iter().filter(|r| r.source == Source::Klava).collect();
     rows.sort_by(|a, b| a.ended_at_ms.total_cmp(&b.ended_at_ms).then_with(|| a.id.cmp(&b.id)));
+    // A session is one record: a row seen twice counts once.
+    rows.dedup_by(|a, b| a.id == b.id);
     let mut m = Motivation::default();
     let mut t = Tally::default();
     for row in rows {
