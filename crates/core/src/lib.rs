@@ -20,6 +20,7 @@ pub mod practice;
 pub mod profile;
 pub mod quotes;
 pub mod record;
+pub mod report;
 pub mod rng;
 pub mod settings;
 pub mod stats;
