@@ -14,7 +14,7 @@ use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
 use crate::pages::lazy::{
-    LazyAccountPage, LazyDataPage, LazyHistoryPage, LazyLearnPage, LazyLessonPage, LazyPracticePage, LazySettingsPage,
+    LazyAccountPage, LazyDataPage, LazyLearnPage, LazyLessonPage, LazyPracticePage, LazyProgressPage, LazySettingsPage,
 };
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
@@ -62,7 +62,8 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                     <Route path=path!("/test") view=TestPage />
                     <Route path=path!("/learn") view=LazyLearnPage />
                     <Route path=path!("/learn/:course/:lesson") view=LazyLessonPage />
-                    <Route path=path!("/history") view=LazyHistoryPage />
+                    <Route path=path!("/progress") view=LazyProgressPage />
+                    <Route path=path!("/history") view=LazyProgressPage />
                     <Route path=path!("/settings") view=LazySettingsPage />
                     <Route path=path!("/data") view=LazyDataPage />
                     <Route path=path!("/account") view=LazyAccountPage />

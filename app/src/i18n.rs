@@ -99,26 +99,38 @@ pub fn figure(locale: Locale, value: Option<f64>, digits: usize) -> String {
     value.map_or_else(|| "–".to_owned(), |v| number(locale, v, digits))
 }
 
-/// The date and time of `ms` (Unix epoch) as the learner's clock showed it then (`offset_min` ahead of
-/// UTC), written the language's way by the browser (`Intl.DateTimeFormat`): "Nov 30, 2026, 14:05" or
-/// "30 нояб. 2026 г., 14:05".
-pub fn date_time(locale: Locale, ms: f64, offset_min: i32) -> String {
+/// `ms` (Unix epoch) read as a UTC date, written the language's way by the browser
+/// (`Intl.DateTimeFormat`) with the `fields` given (`("month", "short")`, …).
+fn intl_utc(locale: Locale, ms: f64, fields: &[(&str, &str)], hour12: bool) -> String {
     use web_sys::js_sys::{Array, Date, Intl, Object, Reflect};
     let options = Object::new();
-    for (k, v) in [
-        ("year", "numeric"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("timeZone", "UTC"),
-    ] {
-        let _ = Reflect::set(&options, &k.into(), &v.into());
+    for (k, v) in fields.iter().chain(&[("timeZone", "UTC")]) {
+        let _ = Reflect::set(&options, &(*k).into(), &(*v).into());
     }
-    let _ = Reflect::set(&options, &"hour12".into(), &false.into());
+    if !hour12 {
+        let _ = Reflect::set(&options, &"hour12".into(), &false.into());
+    }
     let format = Intl::DateTimeFormat::new(&Array::of1(&locale.as_str().into()), &options);
-    let local = Date::new(&(ms + f64::from(offset_min) * 60_000.0).into());
-    format.format().call1(&format, &local).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    format.format().call1(&format, &Date::new(&ms.into())).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// The date and time of `ms` (Unix epoch) as the learner's clock showed it then (`offset_min` ahead of
+/// UTC): "Nov 30, 2026, 14:05" or "30 нояб. 2026 г., 14:05".
+pub fn date_time(locale: Locale, ms: f64, offset_min: i32) -> String {
+    let fields =
+        [("year", "numeric"), ("month", "short"), ("day", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")];
+    intl_utc(locale, ms + f64::from(offset_min) * 60_000.0, &fields, false)
+}
+
+/// A local calendar day (days since 1970-01-01): "Feb 12" or "12 февр.", with the year when `year`
+/// ("Feb 12, 2027").
+pub fn day_label(locale: Locale, day: i64, year: bool) -> String {
+    let ms = day as f64 * 86_400_000.0;
+    if year {
+        intl_utc(locale, ms, &[("year", "numeric"), ("month", "short"), ("day", "numeric")], true)
+    } else {
+        intl_utc(locale, ms, &[("month", "short"), ("day", "numeric")], true)
+    }
 }
 
 #[cfg(test)]

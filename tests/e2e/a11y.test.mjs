@@ -8,7 +8,7 @@ import { targetWords, typeWords } from './page.mjs';
 
 const ctx = serverAndBrowser();
 
-const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
+const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/progress', 'history-count'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
   ['/data', 'storage-state'], ['/account', 'account-form'], ['/learn', 'unit-home'], ['/learn/us/home-1', 'lesson-intro'], ['/practice', 'practice-start'],
   ['/nowhere', 'not-found']];
 

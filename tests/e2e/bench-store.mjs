@@ -4,7 +4,8 @@
 // It generates a backup with klava-core's `gen_backup` example, imports it through the Data page, then
 // reloads: "open" is navigation start to the history being folded and shown (the `klava-history-ready`
 // mark, then the History tab's rows on screen), from the cache; "cold" is the same with the cache deleted,
-// so every session is read and replayed.
+// so every session is read and replayed; "progress page" is clicking its tab (history loaded) to the page
+// drawn, then choosing "all time" to every session's dot drawn.
 import { statSync } from 'node:fs';
 import { startServer, launchBrowser, generatedBackup } from './harness.mjs';
 
@@ -20,9 +21,28 @@ const ms = (x) => `${Math.round(x)} ms`;
 async function open(page) {
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('klava-history-ready').length > 0, null, { timeout: 120_000 });
-  await page.click('[data-testid=tab-history]');
+  await page.click('[data-testid=tab-progress]');
   await page.waitForSelector('[data-testid=history-row]');
   return page.evaluate(() => [performance.getEntriesByName('klava-history-ready')[0].startTime, performance.now()]);
+}
+
+/** From the home page with the history loaded: ms from clicking Progress to the page drawn (session list,
+ * charts, calendar, keys), then from choosing "all time" to every session's dot drawn. */
+async function progressPage(page, sessions) {
+  await page.click('[data-testid=tab-home]');
+  await page.waitForSelector('[data-testid=home]');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.click('[data-testid=tab-progress]');
+  await page.waitForSelector('[data-testid=history-row]');
+  await page.waitForSelector('[data-testid=calendar] rect.day');
+  await page.waitForSelector('[data-testid=fingers] tbody tr');
+  await page.waitForSelector('[data-testid=trend-wpm], [data-testid=trend-empty]');
+  const t1 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+  await page.click('[data-testid=period-all]');
+  await page.waitForFunction((n) => (document.querySelector('[data-testid=trend-wpm] path.dots')?.getAttribute('d')?.split('M').length ?? 0) > n,
+    sessions, { timeout: 60_000 });
+  const t2 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+  return [t1 - t0, t2 - t1];
 }
 
 try {
@@ -51,6 +71,10 @@ try {
   console.log(`cold open (cache deleted, every session replayed): history ready ${ms(ready)}, rows shown ${ms(shown)}`);
   const [again] = await open(page);
   console.log(`next open (cache rebuilt): history ready ${ms(again)}`);
+  for (let i = 1; i <= 3; i++) {
+    const [shown, all] = await progressPage(page, sessions);
+    console.log(`progress page ${i}: drawn ${ms(shown)} after the click; all ${sessions} sessions charted ${ms(all)} after choosing "all time"`);
+  }
 } finally {
   await browser.close();
   await server.stop();

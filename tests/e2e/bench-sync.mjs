@@ -57,7 +57,7 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.textContent === 'Synced', null,
     { timeout: 300_000 });
   const synced = Date.now() - start;
-  await page.click('[data-testid=tab-history]');
+  await page.click('[data-testid=tab-progress]');
   await page.waitForFunction((n) => document.querySelector('[data-testid=history-count]')?.textContent.replace(/\D/g, '') === String(n),
     sessions, { timeout: 120_000 });
   const shown = Date.now() - start;

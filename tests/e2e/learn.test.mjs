@@ -66,7 +66,7 @@ test('a first lesson: failed on accuracy, then passed with stars, and the next l
     await page.click('[data-testid=home-learn]');
     await page.waitForSelector('[data-testid=lesson-intro]');
     assert.match(page.url(), /\/learn\/us\/home-2$/);
-    await page.click('[data-testid=tab-history]');
+    await page.click('[data-testid=tab-progress]');
     await page.waitForSelector('[data-testid=history-row]');
     assert.match(await page.textContent('[data-testid=history]'), /lesson/);
   });
@@ -185,7 +185,7 @@ test('adaptive practice brings in a new key once the keys in play are at the tar
     await page.reload();
     await page.waitForSelector('[data-testid=practice-start]');
     assert.equal((await inPlay()).length, 7);
-    await page.click('[data-testid=tab-history]');
+    await page.click('[data-testid=tab-progress]');
     await page.waitForSelector('[data-testid=history-row]');
     assert.match(await page.textContent('[data-testid=history]'), /practice/);
   });

@@ -49,7 +49,7 @@ test('XP, the first achievement, the level, and a streak over local days in Mosc
     await textBecomes(page, '[data-testid=streak]', /0 in a row/);
     await finishTest(page, 80, 25);
     await saved(page);
-    await page.click('[data-testid=tab-history]');
+    await page.click('[data-testid=tab-progress]');
     await page.waitForSelector('[data-testid=achievement-first_session].earned');
     assert.match(await page.textContent('[data-testid=achievement-first_session]'), /earned 2026-03-02/);
   }, { timezoneId: 'Europe/Moscow', viewport: { width: 1100, height: 800 } });

@@ -80,7 +80,7 @@ export async function finishTest(page, delay = 5, length = 10) {
 
 /** The rows of the history list, as text (opens the history page). */
 export async function historyRows(page) {
-  await page.click('[data-testid=tab-history]');
+  await page.click('[data-testid=tab-progress]');
   await page.waitForSelector('[data-testid=history], [data-testid=history-empty]');
   return page.$$eval('[data-testid=history-row]', (rs) => rs.map((r) => r.textContent));
 }

@@ -14,7 +14,7 @@ const PAGES = {
   custom: '/test?mode=custom',
   zen: '/test?mode=zen',
   practice: '/practice',
-  history: '/history',
+  progress: '/progress',
   settings: '/settings',
   data: '/data',
   account: '/account',

@@ -26,7 +26,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/learn" attr:data-testid="tab-learn">{tr!(i18n, nav.learn)}</A>
                 <A href="/practice" attr:data-testid="tab-adaptive">{tr!(i18n, nav.practice)}</A>
                 <A href="/test" attr:data-testid="tab-practice">{tr!(i18n, nav.test)}</A>
-                <A href="/history" attr:data-testid="tab-history">{tr!(i18n, nav.history)}</A>
+                <A href="/progress" attr:data-testid="tab-progress">{tr!(i18n, nav.progress)}</A>
                 <A href="/settings" attr:data-testid="tab-settings">{tr!(i18n, nav.settings)}</A>
                 <A href="/data" attr:data-testid="tab-data">{tr!(i18n, nav.data)}</A>
                 <A href="/account" attr:data-testid="tab-account">{tr!(i18n, nav.account)}</A>

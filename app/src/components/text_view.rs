@@ -17,7 +17,7 @@ use crate::i18n::{t_string, use_i18n};
 /// How one word looks: its graphemes and their states.
 pub type WordView = Vec<(String, CharState)>;
 
-fn char_class(state: &CharState) -> &'static str {
+pub(crate) fn char_class(state: &CharState) -> &'static str {
     match state {
         CharState::Pending => "ch",
         CharState::Correct => "ch correct",

@@ -9,15 +9,15 @@ use crate::components::custom_text::CustomEditor;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::AccountPage;
 use crate::pages::data_page::DataPage;
-use crate::pages::history_page::HistoryPage;
 use crate::pages::learn::LearnPage;
 use crate::pages::learn::lesson::LessonPage;
 use crate::pages::practice_page::PracticePage;
+use crate::pages::progress::ProgressPage;
 use crate::pages::settings_page::SettingsPage;
 
 #[lazy]
-fn history_view() -> AnyView {
-    view! { <HistoryPage /> }.into_any()
+fn progress_view() -> AnyView {
+    view! { <ProgressPage /> }.into_any()
 }
 
 #[lazy]
@@ -62,10 +62,10 @@ fn suspended(page: impl Future<Output = AnyView> + Send + 'static) -> impl IntoV
     view! { <Suspense fallback=loading>{Suspend::new(page)}</Suspense> }
 }
 
-/// `/history`, fetched when first opened.
+/// `/progress` (and `/history`), fetched when first opened.
 #[component]
-pub fn LazyHistoryPage() -> impl IntoView {
-    suspended(history_view())
+pub fn LazyProgressPage() -> impl IntoView {
+    suspended(progress_view())
 }
 
 /// `/settings`, fetched when first opened.

@@ -2,12 +2,12 @@
 
 pub mod account;
 pub mod data_page;
-pub mod history_page;
 pub mod home_page;
 pub mod lazy;
 pub mod learn;
 pub mod not_found_page;
 pub mod practice_chart;
 pub mod practice_page;
+pub mod progress;
 pub mod settings_page;
 pub mod test_page;

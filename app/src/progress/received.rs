@@ -14,6 +14,17 @@ impl Progress {
         if self.status.get_untracked() == Status::Ready { self.db.get_value() } else { None }
     }
 
+    /// The stored record `id`, read and checked (a replay reads its session this way; the history keeps
+    /// only the figures). The error says, in English for the console, why it cannot be shown.
+    ///
+    /// # Errors
+    /// Storage unavailable, the record missing or unreadable.
+    pub async fn record(&self, id: &str) -> Result<Record, String> {
+        let db = self.db().ok_or_else(|| "storage is not available".to_owned())?;
+        let json = db.read_one(id).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no record {id}"))?;
+        super::read_record(&json)
+    }
+
     /// Stores pulled records (`texts`: their JSON as received; `aside`: those this version cannot read,
     /// kept and listed) with the sync state `state` gives for where they went, and folds the records in.
     ///

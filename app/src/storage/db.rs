@@ -277,6 +277,23 @@ impl Db {
             .collect())
     }
 
+    /// The stored JSON of the record `id`, if it is stored.
+    ///
+    /// # Errors
+    /// A failed read.
+    pub async fn read_one(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let err = |e: idb::Error| StoreError::from_idb("read", &e);
+        let tx = self.tx(&[RECORDS], TransactionMode::ReadOnly, "read")?;
+        let value = tx
+            .object_store(RECORDS)
+            .map_err(err)?
+            .get(Query::from(JsValue::from_str(id)))
+            .map_err(err)?
+            .await
+            .map_err(err)?;
+        Ok(value.map(|v| text(&v, "json").unwrap_or_else(|| as_json(&v))))
+    }
+
     pub(super) fn unreadable_value(u: &Unreadable) -> JsValue {
         obj(&[("key", u.key.as_str().into()), ("json", u.json.as_str().into()), ("reason", u.reason.as_str().into())])
     }

@@ -5,6 +5,8 @@
 pub mod calendar;
 pub mod forecast;
 pub mod ics;
+pub mod keys;
+pub mod replay;
 pub mod series;
 
 use std::collections::BTreeMap;
