@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::announcer::{Announcer, LiveRegion};
+use crate::components::goal_nudge::GoalNudge;
 use crate::components::header::Header;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::update_prompt::UpdatePrompt;
@@ -14,7 +15,8 @@ use crate::i18n::{I18nContextProvider, follow_setting};
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
 use crate::pages::lazy::{
-    LazyAccountPage, LazyDataPage, LazyLearnPage, LazyLessonPage, LazyPracticePage, LazyProgressPage, LazySettingsPage,
+    LazyAccountPage, LazyDataPage, LazyDictationPage, LazyLearnPage, LazyLessonPage, LazyPracticePage,
+    LazyProgressPage, LazySettingsPage,
 };
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
@@ -53,6 +55,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
             <Header />
             <StorageBanner />
             <UpdatePrompt available=update />
+            <GoalNudge />
             <LiveRegion />
             <crate::components::toast::Toast />
             <Show when=move || page.get()>
@@ -60,6 +63,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/practice") view=LazyPracticePage />
                     <Route path=path!("/test") view=TestPage />
+                    <Route path=path!("/dictation") view=LazyDictationPage />
                     <Route path=path!("/learn") view=LazyLearnPage />
                     <Route path=path!("/learn/:course/:lesson") view=LazyLessonPage />
                     <Route path=path!("/progress") view=LazyProgressPage />

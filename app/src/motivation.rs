@@ -90,6 +90,7 @@ pub fn name(i18n: I18n, a: Achievement) -> &'static str {
         Achievement::FirstQuote => t_string!(i18n, achievements.first_quote),
         Achievement::FirstZen => t_string!(i18n, achievements.first_zen),
         Achievement::FirstCustom => t_string!(i18n, achievements.first_custom),
+        Achievement::FirstDictation => t_string!(i18n, achievements.first_dictation),
         Achievement::SecondLayout => t_string!(i18n, achievements.second_layout),
         Achievement::Speed20 => t_string!(i18n, achievements.speed_20),
         Achievement::Speed40 => t_string!(i18n, achievements.speed_40),

@@ -25,12 +25,14 @@ use crate::test_texts::TestTexts;
 /// How long a wrongly pressed key flashes on the on-screen keyboard.
 const FLASH_MS: u64 = 250;
 
-/// What a text typed instead of the chosen test is: a lesson with what it needs, or adaptive practice
-/// with its keys in play (kept in the session's record).
+/// What a text typed instead of the chosen test is: a lesson with what it needs, adaptive practice
+/// with its keys in play (kept in the session's record), or dictation (the quote's id, or the number of
+/// words read out).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Exercise {
     Lesson(LessonRun),
     Practice(PracticeRun),
+    Dictation(u32),
 }
 
 /// A lesson's or practice's text: typed instead of the chosen test while its page is open.
@@ -45,7 +47,7 @@ impl ExerciseText {
     pub fn focus(&self) -> Option<char> {
         match &self.exercise {
             Exercise::Practice(run) => run.focus,
-            Exercise::Lesson(_) => None,
+            Exercise::Lesson(_) | Exercise::Dictation(_) => None,
         }
     }
 }
@@ -119,6 +121,7 @@ fn session_of(
     let (kind, amount) = match (&exercise, choice.mode) {
         (Some(Exercise::Lesson(_)), _) => (ModeKind::Lesson, 0),
         (Some(Exercise::Practice(_)), _) => (ModeKind::Practice, 0),
+        (Some(Exercise::Dictation(amount)), _) => (ModeKind::Dictation, *amount),
         (None, TestMode::Words(n)) => (ModeKind::Words, n),
         (None, TestMode::Time(s)) => (ModeKind::Time, s),
         (None, TestMode::Quote(_)) => (ModeKind::Quote, quote.unwrap_or(0)),
@@ -133,7 +136,7 @@ fn session_of(
     match exercise {
         Some(Exercise::Lesson(run)) => Session { lesson: Some(run), ..session },
         Some(Exercise::Practice(run)) => Session { practice: Some(run), ..session },
-        None => session,
+        Some(Exercise::Dictation(_)) | None => session,
     }
 }
 

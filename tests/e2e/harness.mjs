@@ -96,12 +96,13 @@ export function serverAndBrowser() {
 }
 
 /** The path of a backup of `sessions` generated sessions for the benchmarks (klava-core's `gen_backup`
- * example), made the first time it is asked for. */
-export function generatedBackup(sessions) {
-  const file = join(root, 'target', `klava-bench-${sessions}.json`);
+ * example), made the first time it is asked for; with `days`, a learner's sessions over that many days,
+ * the last ending at 1.7e12 ms + `days` days. */
+export function generatedBackup(sessions, days) {
+  const file = join(root, 'target', `klava-bench-${sessions}${days ? `-${days}d` : ''}.json`);
   if (!existsSync(file)) {
-    console.log(execFileSync('cargo', ['run', '--release', '-q', '-p', 'klava-core', '--example', 'gen_backup', '--', `${sessions}`, file],
-      { cwd: root, encoding: 'utf8' }).trim());
+    const args = ['run', '--release', '-q', '-p', 'klava-core', '--example', 'gen_backup', '--', `${sessions}`, file, ...(days ? [`${days}`] : [])];
+    console.log(execFileSync('cargo', args, { cwd: root, encoding: 'utf8' }).trim());
   }
   return file;
 }

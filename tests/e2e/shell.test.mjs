@@ -15,6 +15,7 @@ const PAGES = [
   ['/test', 'typing-area'],
   ['/learn', 'unit-home'],
   ['/practice', 'practice-start'],
+  ['/dictation', 'dictation-start'],
   ['/progress', 'history-count'],
   ['/history', 'history-count'],
   ['/settings', 'settings-layout'],

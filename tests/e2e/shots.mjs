@@ -3,7 +3,7 @@
 //   node tests/e2e/shots.mjs [page …]      → tests/e2e/artifacts/shots/<page>-<lang>-<theme>-<width>.png
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, artifacts } from './harness.mjs';
+import { startServer, launchBrowser, artifacts, generatedBackup } from './harness.mjs';
 import { targetWords, typeWords } from './page.mjs';
 
 const PAGES = {
@@ -14,6 +14,7 @@ const PAGES = {
   custom: '/test?mode=custom',
   zen: '/test?mode=zen',
   practice: '/practice',
+  dictation: '/dictation',
   progress: '/progress',
   settings: '/settings',
   data: '/data',
@@ -24,6 +25,8 @@ const PAGES = {
 const ACCOUNT_STATES = ['codes', 'signed-in', 'offline', 'signed-out-elsewhere'];
 /** A lesson's states and the course map, taken after the pages above. */
 const LEARN_STATES = ['lesson-intro', 'lesson-failed', 'lesson-passed', 'learn-map'];
+/** The progress page with a week and with a year of a learner's sessions, and dictation with a voice. */
+const DATA_STATES = ['progress-week', 'progress-year', 'dictation-typing'];
 const only = process.argv.slice(2);
 const out = join(artifacts, 'shots');
 mkdirSync(out, { recursive: true });
@@ -88,6 +91,52 @@ async function learnStates(page, suffix) {
   await page.waitForSelector('[data-testid=unit-home]');
   await shoot('learn-map');
 }
+/** Shoots the progress page with `sessions` over `days` days, the page's clock just after the last. */
+async function progressWith(browser, settings, suffix, viewport, name, sessions, days) {
+  if (only.length && !only.includes(name)) return;
+  const file = generatedBackup(sessions, days);
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(1.7e12 + days * 86_400_000 + 3_600_000));
+  await page.goto(`${server.url}/data`);
+  await page.evaluate((s) => localStorage.setItem('klava.settings', s), settings);
+  await page.reload();
+  await page.setInputFiles('[data-testid=import-file]', file);
+  await page.waitForSelector('[data-testid=import-done]', { timeout: 60_000 });
+  await page.goto(`${server.url}/progress`);
+  await page.waitForSelector('[data-testid=calendar]');
+  await page.waitForTimeout(500);
+  const shot = join(out, `${name}-${suffix}.png`);
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(shot);
+  await context.close();
+}
+
+/** Dictation with a recorded voice standing in for the browser's: two words typed. */
+async function dictationTyping(browser, settings, suffix, viewport) {
+  if (only.length && !only.includes('dictation-typing')) return;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const voice = Object.defineProperties(Object.create(window.SpeechSynthesisVoice.prototype),
+      { name: { value: 'Voice' }, lang: { value: 'en-US' }, default: { value: true }, localService: { value: true } });
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    const fake = { getVoices: () => [voice], speak: () => {}, cancel: () => {}, addEventListener: () => {}, removeEventListener: () => {} };
+    Object.defineProperty(window, 'speechSynthesis', { get: () => fake, configurable: true });
+  });
+  await page.goto(`${server.url}/dictation`);
+  await page.evaluate((s) => localStorage.setItem('klava.settings', s), settings);
+  await page.reload();
+  await page.click('[data-testid=dictation-start]');
+  await typeWords(page, (await targetWords(page)).slice(0, 2), 5);
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  const shot = join(out, `dictation-typing-${suffix}.png`);
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(shot);
+  await context.close();
+}
+
 const browser = await launchBrowser();
 try {
   for (const [lang, theme, width] of [['en', 'light', 1100], ['ru', 'light', 1100], ['en', 'dark', 1100], ['ru', 'dark', 1100],
@@ -113,6 +162,12 @@ try {
     if (!only.length || LEARN_STATES.some((s) => only.includes(s))) await learnStates(page, `${lang}-${theme}-${width}`);
     if (!only.length || ACCOUNT_STATES.some((s) => only.includes(s))) await accountStates(page, context, `${lang}-${theme}-${width}`);
     await context.close();
+    const viewport = { width, height: width > 500 ? 800 : 844 };
+    const settings = JSON.stringify({ language: lang, theme });
+    const suffix = `${lang}-${theme}-${width}`;
+    await progressWith(browser, settings, suffix, viewport, 'progress-week', 12, 7);
+    await progressWith(browser, settings, suffix, viewport, 'progress-year', 500, 365);
+    await dictationTyping(browser, settings, suffix, viewport);
   }
 } finally {
   await browser.close();

@@ -19,6 +19,7 @@ fn rule(i18n: I18n, a: Achievement) -> &'static str {
         Achievement::FirstQuote => t_string!(i18n, achievement_rules.first_quote),
         Achievement::FirstZen => t_string!(i18n, achievement_rules.first_zen),
         Achievement::FirstCustom => t_string!(i18n, achievement_rules.first_custom),
+        Achievement::FirstDictation => t_string!(i18n, achievement_rules.first_dictation),
         Achievement::SecondLayout => t_string!(i18n, achievement_rules.second_layout),
         Achievement::Speed20 => t_string!(i18n, achievement_rules.speed_20),
         Achievement::Speed40 => t_string!(i18n, achievement_rules.speed_40),

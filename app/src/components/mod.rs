@@ -3,7 +3,10 @@
 pub mod achievements;
 pub mod announcer;
 pub mod check;
+pub mod choices;
 pub mod custom_text;
+pub mod goal_nudge;
+pub mod goal_ring;
 pub mod hands;
 pub mod header;
 pub mod keyboard;
@@ -13,6 +16,7 @@ pub mod layout_select;
 pub mod live_stats;
 pub mod mode_bar;
 pub mod profile_overview;
+pub mod reminder_settings;
 pub mod results;
 pub mod save_note;
 pub mod session_end;

@@ -1,6 +1,7 @@
 //! `SessionEnd`: what follows a finished session on the test, lesson and practice pages — its results,
 //! the XP it earned and where they came from, and the line saying whether it is kept.
 
+use klava_core::Engine;
 use leptos::prelude::*;
 
 use crate::components::results::{Results, ResultsData};
@@ -8,6 +9,27 @@ use crate::components::save_note::{SaveNote, save_state};
 use crate::i18n::{t_string, use_i18n};
 use crate::motivation::Motivation;
 use crate::progress::Progress;
+use crate::typing::TypingTest;
+
+/// A lesson, practice or dictation session as its page follows it, once `typing` has started it.
+#[derive(Clone, Copy)]
+pub struct ExerciseEnd {
+    /// Whether it has ended.
+    pub finished: Memo<bool>,
+    /// Its results, once it has ended.
+    pub results: Memo<Option<ResultsData>>,
+    /// "Words typed/words", beside the live speed.
+    pub typed: Signal<String>,
+}
+
+/// Follows the running test's session for a page that starts it when `typing` turns on.
+pub fn exercise_end(typing: RwSignal<bool>) -> ExerciseEnd {
+    let engine = TypingTest::expect().engine;
+    let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
+    let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));
+    let typed = Signal::derive(move || engine.with(|e| format!("{}/{}", e.caret().0, e.words().len())));
+    ExerciseEnd { finished, results, typed }
+}
 
 /// The results once there are some (`None` while the session runs), and the save line under them.
 #[component]

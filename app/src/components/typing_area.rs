@@ -22,9 +22,16 @@ use crate::progress::Progress;
 use crate::typing::{ExerciseText, TypingTest};
 
 /// The area. `progress` is the figure beside the live speed (time left, words typed); `on_restart` runs
-/// on the restart key (Tab then Enter); `children` come after the text (the results, when it ends).
+/// on the restart key (Tab then Enter); `children` come after the text (the results, when it ends). An
+/// `unseen` text (dictation) shows only what has been typed, and neither the keyboard nor the
+/// screen-reader announcements tell the next key or word.
 #[component]
-pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: ChildrenFn) -> impl IntoView {
+pub fn TypingArea(
+    progress: Signal<String>,
+    on_restart: Callback<()>,
+    children: ChildrenFn,
+    #[prop(optional)] unseen: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = Prefs::expect();
     let test = TypingTest::expect();
@@ -79,7 +86,7 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
     Effect::watch(
         move || (word.get(), screen_reader.get(), finished.get()),
         move |(word, on, done), _, _| {
-            if let (Some((_, word)), true, false) = (word, on, done) {
+            if let (Some((_, word)), true, false, false) = (word, on, done, unseen) {
                 announcer.say(t_string!(i18n, sr.next_word, word = word.clone()).to_string());
             }
         },
@@ -87,6 +94,9 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
     );
     let layout = Memo::new(move |_| prefs.with_layout(Layout::clone));
     let next = Memo::new(move |_| {
+        if unseen {
+            return None;
+        }
         // A single character; a grapheme of several (a letter and a combining mark) has no one key.
         let c = engine.with(|e| e.next_expected().and_then(|g| g.parse::<char>().ok()))?;
         prefs.with_layout(|l| l.stroke_for(c))
@@ -129,7 +139,7 @@ pub fn TypingArea(progress: Signal<String>, on_restart: Callback<()>, children: 
             />
             <div class="typing-box" node_ref=frame tabindex="0" data-testid="typing-area" role="group"
                 aria-label=tr!(i18n, test.area_label) aria-describedby="typing-hint"
-                class:focused=move || focused.get() class:idle=move || !focused.get()
+                class:focused=move || focused.get() class:idle=move || !focused.get() class:unseen=unseen
                 on:click=move |_| focus_sink(&sink)>
                 <Show when=move || !focused.get()>
                     <p class="paused" data-testid="paused">{tr!(i18n, test.paused)}</p>

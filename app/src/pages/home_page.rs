@@ -5,6 +5,7 @@
 use klava_core::settings::DailyGoal;
 use leptos::prelude::*;
 
+use crate::components::goal_ring::GoalRing;
 use crate::hooks::use_title::use_title;
 use crate::i18n::{figure, number, t_string, tr, use_i18n};
 use crate::layouts::Layouts;
@@ -56,16 +57,17 @@ pub fn HomePage() -> impl IntoView {
                 <a class="button" href=move || format!("/learn/{}/next", prefs.with(|s| s.layout.clone())) data-testid="home-learn">
                     {tr!(i18n, home.learn)}
                 </a>
+                <a class="button" href="/dictation" data-testid="home-dictation">{tr!(i18n, home.dictation)}</a>
                 <a class="button" href="/settings">{tr!(i18n, home.choose_keyboard)}</a>
             </div>
             <section class="card facts" aria-labelledby="home-today">
                 <h2 id="home-today" class="sr-only">{tr!(i18n, home.today_heading)}</h2>
-                <div class="fact" data-testid="today">
-                    <div class="label muted">{tr!(i18n, home.today)}</div>
-                    <div class="value">
-                        {today_line}
+                <div class="fact goal" data-testid="today">
+                    <GoalRing done=goal_done.into() label=Signal::derive(move || t_string!(i18n, home.goal_label).to_owned()) />
+                    <div>
+                        <div class="label muted">{tr!(i18n, home.today)}</div>
+                        <div class="value">{today_line}</div>
                     </div>
-                    <progress max="100" value=move || (goal_done.get() * 100.0).round() aria-label=tr!(i18n, home.goal_label)></progress>
                 </div>
                 <div class="fact" data-testid="streak">
                     <div class="label muted">{tr!(i18n, motivation.streak_label)}</div>

@@ -6,9 +6,11 @@
 use leptos::prelude::*;
 
 use crate::components::custom_text::CustomEditor;
+use crate::components::goal_nudge::NudgeNote;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::AccountPage;
 use crate::pages::data_page::DataPage;
+use crate::pages::dictation_page::DictationPage;
 use crate::pages::learn::LearnPage;
 use crate::pages::learn::lesson::LessonPage;
 use crate::pages::practice_page::PracticePage;
@@ -46,6 +48,11 @@ fn practice_view() -> AnyView {
 }
 
 #[lazy]
+fn dictation_view() -> AnyView {
+    view! { <DictationPage /> }.into_any()
+}
+
+#[lazy]
 fn custom_editor_view() -> AnyView {
     view! { <CustomEditor /> }.into_any()
 }
@@ -53,6 +60,11 @@ fn custom_editor_view() -> AnyView {
 #[lazy]
 fn account_view() -> AnyView {
     view! { <AccountPage /> }.into_any()
+}
+
+#[lazy]
+fn nudge_view(dismissed: RwSignal<Option<i64>>) -> AnyView {
+    view! { <NudgeNote dismissed /> }.into_any()
 }
 
 /// A page's view once its module has arrived, "Loading the page…" until then.
@@ -104,8 +116,20 @@ pub fn LazyPracticePage() -> impl IntoView {
     suspended(practice_view())
 }
 
+/// `/dictation`, fetched when first opened.
+#[component]
+pub fn LazyDictationPage() -> impl IntoView {
+    suspended(dictation_view())
+}
+
 /// The custom text's editor on the test page, fetched when custom mode is first chosen.
 #[component]
 pub fn LazyCustomEditor() -> impl IntoView {
     view! { <Suspense fallback=|| ()>{Suspend::new(custom_editor_view())}</Suspense> }
+}
+
+/// The daily reminder's note, fetched the first time it is due.
+#[component]
+pub fn LazyNudgeNote(dismissed: RwSignal<Option<i64>>) -> impl IntoView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(nudge_view(dismissed))}</Suspense> }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod data_page;
+pub mod dictation_page;
 pub mod home_page;
 pub mod lazy;
 pub mod learn;

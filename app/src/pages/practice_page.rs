@@ -3,15 +3,13 @@
 //! A session that finds every key in play at the targets brings in the next one (`klava_core::practice`);
 //! none is taken away. The learner may also pick the keys by hand.
 
-use klava_core::Engine;
 use klava_core::practice::{Plan, ever_unlocked, letter_order, plan, text};
 use klava_core::record::PracticeRun;
 use klava_core::rng::Rng;
 use leptos::prelude::*;
 
 use crate::components::check::Check;
-use crate::components::results::ResultsData;
-use crate::components::session_end::SessionEnd;
+use crate::components::session_end::{ExerciseEnd, SessionEnd, exercise_end};
 use crate::components::typing_area::TypingArea;
 use crate::config::random_seed;
 use crate::hooks::use_title::use_title;
@@ -76,10 +74,7 @@ pub fn PracticePage() -> impl IntoView {
         typing.set(true);
     });
     on_cleanup(move || test.leave_exercise());
-    let engine = test.engine;
-    let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
-    let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));
-    let typed = Signal::derive(move || engine.with(|e| format!("{}/{}", e.caret().0, e.words().len())));
+    let ExerciseEnd { finished, results, typed } = exercise_end(typing);
     view! {
         <main class="test-page practice" id="main" tabindex="-1" data-testid="practice">
             <h1 class="lesson-title">{tr!(i18n, practice.title)}</h1>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::check::Check;
 use crate::components::layout_select::LayoutSelect;
+use crate::components::reminder_settings::ReminderSettings;
 use crate::hooks::use_title::use_title;
 use crate::i18n::{t_string, tr, use_i18n};
 use crate::prefs::{Prefs, document};
@@ -101,10 +102,8 @@ fn TypingSection() -> impl IntoView {
     let error_mode = prefs.signal(|s| s.error_mode);
     let target = prefs.signal(|s| s.target_wpm.get());
     let pass = prefs.signal(|s| s.pass_accuracy.get());
-    let goal = prefs.signal(|s| match s.daily_goal {
-        DailyGoal::Minutes(m) => m,
-        DailyGoal::Xp(_) => 10,
-    });
+    let goal = prefs.signal(|s| s.daily_goal);
+    let is_xp = move || matches!(goal.get(), DailyGoal::Xp(_));
     view! {
         <fieldset>
             <legend>{tr!(i18n, settings.typing)}</legend>
@@ -146,10 +145,25 @@ fn TypingSection() -> impl IntoView {
             <div class="row">
                 <label for="set-goal">{tr!(i18n, settings.daily_goal)}</label>
                 <div class="inline">
-                    <input id="set-goal" type="number" data-testid="settings-goal" min="1" max="240"
-                        prop:value=move || goal.get().to_string()
-                        on:change=move |ev| if let Some(v) = whole_in(&ev, 1, 240) { prefs.update(|s| s.daily_goal = DailyGoal::Minutes(v)); } />
-                    <span class="muted">{tr!(i18n, settings.minutes_a_day)}</span>
+                    <input id="set-goal" type="number" data-testid="settings-goal"
+                        min=move || if is_xp() { DailyGoal::XP.0 } else { DailyGoal::MINUTES.0 }
+                        max=move || if is_xp() { DailyGoal::XP.1 } else { DailyGoal::MINUTES.1 }
+                        prop:value=move || match goal.get() { DailyGoal::Minutes(v) | DailyGoal::Xp(v) => v.to_string() }
+                        on:change=move |ev| {
+                            let goal = match goal.get_untracked() {
+                                DailyGoal::Minutes(_) => whole_in(&ev, DailyGoal::MINUTES.0, DailyGoal::MINUTES.1).map(DailyGoal::Minutes),
+                                DailyGoal::Xp(_) => whole_in(&ev, DailyGoal::XP.0, DailyGoal::XP.1).map(DailyGoal::Xp),
+                            };
+                            if let Some(g) = goal { prefs.update(|s| s.daily_goal = g); }
+                        } />
+                    <select data-testid="settings-goal-unit" aria-label=tr!(i18n, settings.goal_unit)
+                        on:change=move |ev| {
+                            let xp = event_target_value(&ev) == "xp";
+                            if xp != matches!(goal.get_untracked(), DailyGoal::Xp(_)) { prefs.update(|s| s.daily_goal = s.daily_goal.in_other_unit()); }
+                        }>
+                        <option value="minutes" selected=move || !is_xp()>{tr!(i18n, settings.minutes_a_day)}</option>
+                        <option value="xp" selected=is_xp>{tr!(i18n, settings.xp_a_day)}</option>
+                    </select>
                 </div>
             </div>
         </fieldset>
@@ -256,6 +270,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="muted">{tr!(i18n, settings.intro)}</p>
             <KeyboardSection />
             <TypingSection />
+            <ReminderSettings />
             <AppearanceSection />
             <AccessSection />
         </main>

@@ -114,11 +114,17 @@ impl Progress {
     }
 }
 
-/// Offers `text` as a file download named `name`.
+/// Offers `text` as a file download named `name`, its type from the name's extension (JSON, a calendar
+/// file, else plain text).
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    let kind = match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("json") => "application/json",
+        Some("ics") => "text/calendar;charset=utf-8",
+        _ => "text/plain;charset=utf-8",
+    };
+    options.set_type(kind);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();

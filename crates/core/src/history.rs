@@ -65,6 +65,37 @@ pub struct Row {
     pub keys: BTreeMap<String, KeyStat>,
 }
 
+#[cfg(test)]
+impl Row {
+    /// A session typed in Klava on `us/en`, for tests: `kind` (amount 25), ended at `at` (ms) in zone
+    /// `offset` (minutes), `minutes` long at `wpm` and `accuracy`.
+    pub(crate) fn for_test(
+        id: &str,
+        at: f64,
+        offset: i32,
+        minutes: f64,
+        (wpm, accuracy): (f64, f64),
+        kind: crate::record::ModeKind,
+    ) -> Row {
+        Row {
+            id: Id::new(id).expect("a test id is valid"),
+            ended_at_ms: at,
+            utc_offset_min: offset,
+            profile: "us/en".into(),
+            mode: SessionMode { kind, amount: 25, punctuation: false, numbers: false },
+            wpm: Some(wpm),
+            raw_wpm: Some(wpm),
+            accuracy: Some(accuracy),
+            consistency: None,
+            duration_ms: minutes * 60_000.0,
+            source: Source::Klava,
+            lesson: None,
+            practice: None,
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
 /// A personal best: the fastest session of one profile and mode.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Best {

@@ -19,7 +19,9 @@ mod test_choice;
 mod values;
 
 pub use test_choice::{TIME_LIMITS, TestChoice, TestMode, WORD_COUNTS};
-pub use values::{DailyGoal, FontSize, InputMode, PassAccuracy, TargetWpm, Theme, TypingFont, UiLanguage};
+pub use values::{
+    DailyGoal, FontSize, InputMode, PassAccuracy, ReminderTime, TargetWpm, Theme, TypingFont, UiLanguage,
+};
 
 /// Why a stored setting was not applied. The app logs it; the setting keeps its previous value.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -86,6 +88,10 @@ settings! {
     target_wpm: TargetWpm = TargetWpm::default(), "target_wpm";
     pass_accuracy: PassAccuracy = PassAccuracy::default(), "pass_accuracy";
     daily_goal: DailyGoal = DailyGoal::default(), "daily_goal";
+    /// Opt-in: while the app is open after `reminder_at`, a note says the daily goal is not met yet.
+    reminder: bool = false, "reminder";
+    /// The daily reminder's local time (the note's, and the calendar file's).
+    reminder_at: ReminderTime = ReminderTime::default(), "reminder_at";
     theme: Theme = Theme::System, "theme";
     font: TypingFont = TypingFont::Mono, "font";
     font_size: FontSize = FontSize::default(), "font_size";

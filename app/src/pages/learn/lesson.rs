@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use klava_core::course::pass::{Outcome, judge, lesson_speed};
 use klava_core::course::{Course, Lesson};
+use klava_core::layout::Stroke;
 use klava_core::record::LessonRun;
-use klava_core::{Engine, layout::Stroke};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -18,8 +18,7 @@ use super::course::{LessonTopic, lesson_href, load_problem, star_glyphs, unit_na
 use super::placement::Placement;
 use crate::components::hands::Hands;
 use crate::components::keyboard::Keyboard;
-use crate::components::results::ResultsData;
-use crate::components::session_end::SessionEnd;
+use crate::components::session_end::{ExerciseEnd, SessionEnd, exercise_end};
 use crate::components::typing_area::TypingArea;
 use crate::config::random_seed;
 use crate::hooks::use_title::use_title;
@@ -139,15 +138,12 @@ pub fn LessonRunner(
         }
     });
     on_cleanup(move || test.leave_exercise());
-    let engine = test.engine;
-    let finished = Memo::new(move |_| typing.get() && engine.with(Engine::is_finished));
-    let results = Memo::new(move |_| finished.get().then(|| engine.with_untracked(ResultsData::of)));
+    let ExerciseEnd { results, typed, .. } = exercise_end(typing);
     let outcome = Memo::new(move |_| {
         let r = results.get()?;
         let run = run.get();
         Some(judge(r.summary.wpm.unwrap_or(0.0), r.summary.accuracy.unwrap_or(0.0), run.speed, run.min_accuracy))
     });
-    let typed = Signal::derive(move || engine.with(|e| format!("{}/{}", e.caret().0, e.words().len())));
     let next = StoredValue::new(course.next(&lesson.id).map(|l| lesson_href(&course, l)));
     let unit = lesson.unit;
     let part = StoredValue::new(checkpoint.clone());

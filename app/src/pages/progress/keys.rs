@@ -6,9 +6,10 @@ use klava_core::layout::heat::{Heatmap, heat};
 use klava_core::report::keys::{confusions, fingers, missed_bigrams, slow_bigrams};
 use leptos::prelude::*;
 
+use crate::components::choices::Choices;
 use crate::components::keyboard::Keyboard;
 use crate::components::results::{KeyName, key_chips};
-use crate::i18n::{figure, number, t_string, tr, use_i18n};
+use crate::i18n::{I18n, figure, number, t_string, tr, use_i18n};
 use crate::labels;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -26,14 +27,15 @@ pub fn KeysSection() -> impl IntoView {
     let layout = Memo::new(move |_| prefs.with_layout(Layout::clone));
     let stats = Memo::new(move |_| progress.history.with(|h| h.profile_stats(&prefs.profile()).cloned()));
     let heatmap = Memo::new(move |_| stats.with(|s| prefs.with_layout(|l| heat(l, s.as_ref(), mode.get()))));
-    let toggle = [(Heatmap::Speed, "heat-speed"), (Heatmap::Accuracy, "heat-accuracy")]
-        .map(|(m, id)| {
-            let label = move || {
-                if m == Heatmap::Speed { t_string!(i18n, keyboard.heatmap_speed) } else { t_string!(i18n, keyboard.heatmap_accuracy) }
-            };
-            view! { <button type="button" class="choice" data-testid=id aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>{label}</button> }
-        })
-        .collect_view();
+    let toggle_options =
+        vec![(Heatmap::Speed, "heat-speed".to_owned()), (Heatmap::Accuracy, "heat-accuracy".to_owned())];
+    let toggle_label: fn(I18n, Heatmap) -> &'static str = |i18n, m| {
+        if m == Heatmap::Speed {
+            t_string!(i18n, keyboard.heatmap_speed)
+        } else {
+            t_string!(i18n, keyboard.heatmap_accuracy)
+        }
+    };
     let legend = move || {
         if mode.get() == Heatmap::Speed {
             (t_string!(i18n, keyboard.legend_fast), t_string!(i18n, keyboard.legend_slow))
@@ -88,7 +90,7 @@ pub fn KeysSection() -> impl IntoView {
     view! {
         <section class="keys-section" aria-labelledby="keys-title">
             <h2 id="keys-title">{tr!(i18n, progress.keys)}</h2>
-            <div class="filters" role="group" aria-label=tr!(i18n, keyboard.heatmap)>{toggle}</div>
+            <div class="filters" role="group" aria-label=tr!(i18n, keyboard.heatmap)><Choices value=mode options=toggle_options label=toggle_label /></div>
             <div data-testid="progress-heatmap">
                 <Keyboard layout=layout.into() next=Signal::derive(|| None) flash=Signal::derive(|| None)
                     finger_colours=Signal::derive(|| false) heat=heatmap.into() />

@@ -9,6 +9,7 @@ use klava_core::report::series::{Kinds, Period, Point, day_ticks, series, ticks}
 use leptos::prelude::*;
 
 use super::forecast::ForecastNote;
+use crate::components::choices::Choices;
 use crate::i18n::{I18n, date_time, day_label, figure, number, t_string, tr, use_i18n};
 use crate::motivation::today;
 use crate::prefs::Prefs;
@@ -69,28 +70,18 @@ pub fn Trends() -> impl IntoView {
         let profile = prefs.profile().key();
         progress.history.with(|h| series(h.rows(), &profile, kinds.get(), period.get(), today()))
     });
-    let kind_chips = Kinds::EVERY
-        .map(|k| {
-            view! {
-                <button type="button" class="choice" data-testid=format!("kinds-{}", k.key())
-                    aria-pressed=move || (kinds.get() == k).to_string() on:click=move |_| kinds.set(k)>{move || kind_label(i18n, k)}</button>
-            }
-        })
-        .collect_view();
-    let period_chips = Period::EVERY
-        .map(|p| {
-            view! {
-                <button type="button" class="choice" data-testid=format!("period-{}", p.key())
-                    aria-pressed=move || (period.get() == p).to_string() on:click=move |_| period.set(p)>{move || period_label(i18n, p)}</button>
-            }
-        })
-        .collect_view();
+    let kind_options = Kinds::EVERY.map(|k| (k, format!("kinds-{}", k.key()))).to_vec();
+    let period_options = Period::EVERY.map(|p| (p, format!("period-{}", p.key()))).to_vec();
     view! {
         <section class="trends" aria-labelledby="trends-title">
             <h2 id="trends-title">{tr!(i18n, progress.trends)}</h2>
             <div class="filters">
-                <div role="group" aria-label=tr!(i18n, progress.kinds_label)>{kind_chips}</div>
-                <div role="group" aria-label=tr!(i18n, progress.period_label)>{period_chips}</div>
+                <div role="group" aria-label=tr!(i18n, progress.kinds_label)>
+                    <Choices value=kinds options=kind_options label=kind_label />
+                </div>
+                <div role="group" aria-label=tr!(i18n, progress.period_label)>
+                    <Choices value=period options=period_options label=period_label />
+                </div>
             </div>
             <Show when=move || !points.with(Vec::is_empty) fallback=move || view! { <p class="muted" data-testid="trend-empty">{tr!(i18n, progress.no_sessions)}</p> }>
                 <Trend id="trend-wpm" metric=Metric::Wpm points=points.into() />

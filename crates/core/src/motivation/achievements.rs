@@ -15,6 +15,7 @@ pub enum Achievement {
     FirstQuote,
     FirstZen,
     FirstCustom,
+    FirstDictation,
     SecondLayout,
     Speed20,
     Speed40,
@@ -38,7 +39,7 @@ pub enum Achievement {
 
 impl Achievement {
     /// Every achievement, in the order the interface lists them.
-    pub const ALL: [Achievement; 28] = [
+    pub const ALL: [Achievement; 29] = [
         Self::FirstSession,
         Self::FirstLesson,
         Self::TenLessons,
@@ -48,6 +49,7 @@ impl Achievement {
         Self::FirstQuote,
         Self::FirstZen,
         Self::FirstCustom,
+        Self::FirstDictation,
         Self::SecondLayout,
         Self::Speed20,
         Self::Speed40,
@@ -81,6 +83,7 @@ impl Achievement {
             Self::FirstQuote => "first_quote",
             Self::FirstZen => "first_zen",
             Self::FirstCustom => "first_custom",
+            Self::FirstDictation => "first_dictation",
             Self::SecondLayout => "second_layout",
             Self::Speed20 => "speed_20",
             Self::Speed40 => "speed_40",
@@ -113,6 +116,7 @@ impl Achievement {
             Self::FirstQuote => "❝",
             Self::FirstZen => "☯",
             Self::FirstCustom => "✎",
+            Self::FirstDictation => "♪",
             Self::SecondLayout => "⇄",
             Self::Speed20 | Self::Speed40 | Self::Speed60 | Self::Speed80 | Self::Speed100 | Self::Speed120 => "⚡",
             Self::Perfect => "◎",

@@ -156,6 +156,7 @@ fn earn_from(earned: &mut BTreeMap<Achievement, i64>, row: &Row, t: &Tally, day:
     earn(Achievement::FirstQuote, *kind == ModeKind::Quote);
     earn(Achievement::FirstZen, *kind == ModeKind::Zen);
     earn(Achievement::FirstCustom, *kind == ModeKind::Custom);
+    earn(Achievement::FirstDictation, *kind == ModeKind::Dictation);
     earn(Achievement::SecondLayout, t.profiles.len() >= 2);
     for (a, wpm) in Achievement::SPEEDS {
         earn(a, test && accuracy >= 90.0 && row.wpm.is_some_and(|w| w >= wpm));

@@ -3,29 +3,14 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::record::{LessonRun, SessionMode};
+use crate::record::LessonRun;
 
 const DAY: f64 = 86_400_000.0;
 
 /// A words-25 session typed in Klava that ended at `at` (ms) in zone `offset` (minutes), `minutes` long
 /// at `wpm` and `accuracy`.
 fn row(id: &str, at: f64, offset: i32, minutes: f64, wpm: f64, accuracy: f64) -> Row {
-    Row {
-        id: Id::new(id).unwrap(),
-        ended_at_ms: at,
-        utc_offset_min: offset,
-        profile: "us/en".into(),
-        mode: SessionMode { kind: ModeKind::Words, amount: 25, punctuation: false, numbers: false },
-        wpm: Some(wpm),
-        raw_wpm: Some(wpm),
-        accuracy: Some(accuracy),
-        consistency: None,
-        duration_ms: minutes * 60_000.0,
-        source: Source::Klava,
-        lesson: None,
-        practice: None,
-        keys: BTreeMap::new(),
-    }
+    Row::for_test(id, at, offset, minutes, (wpm, accuracy), ModeKind::Words)
 }
 
 fn lesson(mut r: Row, lesson: &str) -> Row {
@@ -105,6 +90,10 @@ fn achievements_are_earned_on_the_day_their_rule_first_holds() {
     rows.push(fast);
     // 02:00 local in UTC+2 is 00:00 UTC.
     rows.push(row("owl", 28.0 * DAY, 120, 1.0, 20.0, 80.0));
+    // Dictation earns its own achievement, never a speed milestone (listening sets its pace).
+    let mut heard = row("heard", 28.0 * DAY + 3_600_000.0, 0, 1.0, 130.0, 100.0);
+    heard.mode.kind = ModeKind::Dictation;
+    rows.push(heard);
     let m = fold(&rows, GOAL, 28);
     let on = |a: Achievement| m.earned.get(&a).copied();
     assert_eq!(on(Achievement::FirstSession), Some(20));
@@ -115,6 +104,8 @@ fn achievements_are_earned_on_the_day_their_rule_first_holds() {
     assert_eq!(on(Achievement::SecondLayout), Some(27));
     assert_eq!(on(Achievement::Streak7), Some(26));
     assert_eq!(on(Achievement::NightOwl), Some(28));
+    assert_eq!(on(Achievement::FirstDictation), Some(28));
+    assert_eq!(on(Achievement::Speed120), None);
     assert_eq!(on(Achievement::FirstLesson), None);
     assert_eq!(m.streak.current, 9);
     assert_eq!(m.streak.freezes, 1, "a freeze for seven days");

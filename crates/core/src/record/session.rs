@@ -39,6 +39,8 @@ pub enum ModeKind {
     Lesson,
     /// Adaptive practice; the session's [`Session::practice`] says on which keys.
     Practice,
+    /// Dictation: the text was read aloud by the browser and typed unseen.
+    Dictation,
     /// A keybr.com session, with keybr's text type (`lesson`, `words`, …).
     Keybr(String),
     /// A kind this version does not know.
@@ -55,6 +57,7 @@ impl From<String> for ModeKind {
             "custom" => Self::Custom,
             "lesson" => Self::Lesson,
             "practice" => Self::Practice,
+            "dictation" => Self::Dictation,
             _ => match s.strip_prefix("keybr ") {
                 Some(t) => Self::Keybr(t.to_owned()),
                 None => Self::Other(s),
@@ -73,6 +76,7 @@ impl From<ModeKind> for String {
             ModeKind::Custom => "custom".into(),
             ModeKind::Lesson => "lesson".into(),
             ModeKind::Practice => "practice".into(),
+            ModeKind::Dictation => "dictation".into(),
             ModeKind::Keybr(t) => format!("keybr {t}"),
             ModeKind::Other(s) => s,
         }
@@ -320,7 +324,18 @@ mod tests {
 
     #[test]
     fn mode_kinds_read_back_and_unknown_ones_survive() {
-        for s in ["words", "time", "quote", "zen", "custom", "keybr lesson", "lesson/us-en/3"] {
+        for s in [
+            "words",
+            "time",
+            "quote",
+            "zen",
+            "custom",
+            "lesson",
+            "practice",
+            "dictation",
+            "keybr lesson",
+            "lesson/us-en/3",
+        ] {
             let k = ModeKind::from(s.to_owned());
             assert_eq!(String::from(k), s);
         }

@@ -38,7 +38,15 @@ impl Kinds {
         match self {
             Kinds::All => true,
             Kinds::Tests => {
-                matches!(kind, ModeKind::Words | ModeKind::Time | ModeKind::Quote | ModeKind::Zen | ModeKind::Custom)
+                matches!(
+                    kind,
+                    ModeKind::Words
+                        | ModeKind::Time
+                        | ModeKind::Quote
+                        | ModeKind::Zen
+                        | ModeKind::Custom
+                        | ModeKind::Dictation
+                )
             }
             Kinds::Lessons => *kind == ModeKind::Lesson,
             Kinds::Practice => matches!(kind, ModeKind::Practice | ModeKind::Keybr(_)),

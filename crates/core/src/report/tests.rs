@@ -12,28 +12,13 @@ use super::totals;
 use crate::civil::{date_of_day, day_of_date, weekday};
 use crate::history::Row;
 use crate::motivation::{self, Day};
-use crate::record::{Id, ModeKind, SessionMode, Source};
+use crate::record::ModeKind;
 use crate::settings::DailyGoal;
 
 const DAY: f64 = 86_400_000.0;
 
 fn row(id: &str, at: f64, offset: i32, minutes: f64, wpm: f64, kind: ModeKind) -> Row {
-    Row {
-        id: Id::new(id).unwrap(),
-        ended_at_ms: at,
-        utc_offset_min: offset,
-        profile: "us/en".into(),
-        mode: SessionMode { kind, amount: 25, punctuation: false, numbers: false },
-        wpm: Some(wpm),
-        raw_wpm: Some(wpm),
-        accuracy: Some(90.0 + wpm / 10.0),
-        consistency: None,
-        duration_ms: minutes * 60_000.0,
-        source: Source::Klava,
-        lesson: None,
-        practice: None,
-        keys: BTreeMap::new(),
-    }
+    Row::for_test(id, at, offset, minutes, (wpm, 90.0 + wpm / 10.0), kind)
 }
 
 fn day(minutes: f64) -> Day {

@@ -21,6 +21,8 @@ fn every_key_round_trips_and_keys_are_unique() {
         test: TestChoice { mode: TestMode::Time(60), punctuation: true, numbers: false },
         target_wpm: TargetWpm::new(75).unwrap(),
         daily_goal: DailyGoal::Xp(300),
+        reminder: true,
+        reminder_at: ReminderTime::new(7 * 60 + 30).unwrap(),
         language: UiLanguage::Ru,
         ..Settings::default()
     };
@@ -43,6 +45,7 @@ fn a_bad_value_keeps_that_setting_and_the_rest_still_apply() {
         ("test", r#"{"mode":{"Words":999},"punctuation":false,"numbers":false}"#),
         ("heatmap", "\"Speed\""),
         ("language", "\"xx\""),
+        ("reminder_at", "1440"),
     ]);
     assert_eq!(s.theme, Theme::Dark);
     assert_eq!(s.heatmap, Heatmap::Speed);
@@ -51,8 +54,29 @@ fn a_bad_value_keeps_that_setting_and_the_rest_still_apply() {
     assert_eq!(s.daily_goal, DailyGoal::default());
     assert_eq!(s.test, TestChoice::default());
     assert_eq!(s.language, UiLanguage::Auto);
-    assert_eq!(problems.len(), 6, "{problems:?}");
+    assert_eq!(s.reminder_at.get(), 19 * 60, "a time past midnight keeps the default");
+    assert_eq!(problems.len(), 7, "{problems:?}");
     assert!(problems.contains(&SettingError::UnknownKey("no_such_key".into())));
+}
+
+#[test]
+fn reminder_times_read_and_write_as_a_time_input_has_them() {
+    assert_eq!(ReminderTime::from_clock("07:05").map(ReminderTime::get), Some(425));
+    assert_eq!(ReminderTime::from_clock(" 19:00:30").map(ReminderTime::get), Some(1140), "seconds are dropped");
+    for bad in ["24:00", "12:60", "7", "", "ab:cd", "-1:00", "12:5"] {
+        assert_eq!(ReminderTime::from_clock(bad), None, "{bad:?}");
+    }
+    assert_eq!(ReminderTime::new(425).unwrap().clock(), "07:05");
+    assert_eq!(ReminderTime::new(0).unwrap().clock(), "00:00");
+    assert_eq!(ReminderTime::default().clock(), "19:00");
+}
+
+#[test]
+fn a_daily_goal_changes_unit_within_range() {
+    assert_eq!(DailyGoal::Minutes(10).in_other_unit(), DailyGoal::Xp(200));
+    assert_eq!(DailyGoal::Xp(200).in_other_unit(), DailyGoal::Minutes(10));
+    assert_eq!(DailyGoal::Minutes(240).in_other_unit(), DailyGoal::Xp(2000));
+    assert_eq!(DailyGoal::Xp(10).in_other_unit(), DailyGoal::Minutes(1));
 }
 
 #[test]

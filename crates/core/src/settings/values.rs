@@ -136,9 +136,27 @@ bounded!(
     PassAccuracy, 80, 100, 95
 );
 bounded!(
+    /// The daily reminder's local time, in minutes after midnight (19:00 unless chosen).
+    ReminderTime, 0, 1439, 19 * 60
+);
+bounded!(
     /// The typing text's size in CSS pixels.
     FontSize, 14, 48, 26
 );
+
+impl ReminderTime {
+    /// Of `HH:MM` (what a time input gives; seconds after it are dropped).
+    pub fn from_clock(value: &str) -> Option<Self> {
+        let (h, m) = value.trim().split_once(':')?;
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+        (h < 24 && m < 60).then(|| Self(h * 60 + m))
+    }
+
+    /// As `HH:MM`.
+    pub fn clock(self) -> String {
+        format!("{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
 
 /// What the daily goal counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,12 +174,30 @@ enum DailyGoalRaw {
     Xp(u32),
 }
 
+impl DailyGoal {
+    /// The range of a goal in minutes.
+    pub const MINUTES: (u32, u32) = (1, 240);
+    /// The range of a goal in XP.
+    pub const XP: (u32, u32) = (10, 2000);
+    /// XP a minute of steady practice earns, roughly (30 WPM at 95 %): what a change of unit converts by.
+    const XP_A_MINUTE: u32 = 20;
+
+    /// About the same goal counted the other way, in range.
+    pub fn in_other_unit(self) -> Self {
+        match self {
+            Self::Minutes(m) => Self::Xp((m * Self::XP_A_MINUTE).clamp(Self::XP.0, Self::XP.1)),
+            Self::Xp(x) => Self::Minutes((x / Self::XP_A_MINUTE).clamp(Self::MINUTES.0, Self::MINUTES.1)),
+        }
+    }
+}
+
 impl TryFrom<DailyGoalRaw> for DailyGoal {
     type Error = &'static str;
     fn try_from(r: DailyGoalRaw) -> Result<Self, Self::Error> {
+        let within = |v: u32, (lo, hi): (u32, u32)| (lo..=hi).contains(&v);
         match r {
-            DailyGoalRaw::Minutes(m) if (1..=240).contains(&m) => Ok(Self::Minutes(m)),
-            DailyGoalRaw::Xp(x) if (10..=2000).contains(&x) => Ok(Self::Xp(x)),
+            DailyGoalRaw::Minutes(m) if within(m, Self::MINUTES) => Ok(Self::Minutes(m)),
+            DailyGoalRaw::Xp(x) if within(x, Self::XP) => Ok(Self::Xp(x)),
             _ => Err("a daily goal out of range"),
         }
     }
