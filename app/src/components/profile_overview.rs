@@ -58,7 +58,7 @@ pub fn ProfileOverview(
                         <PracticeTime minutes=o.minutes />
                         {recent.map(|wpm| view! { ", " {t!(i18n, overview.recent, wpm = move || wpm.clone())} })}
                     </p>
-                    <p data-testid="slowest-keys">
+                    <p class="chips" data-testid="slowest-keys">
                         <span class="muted">{tr!(i18n, overview.slowest)}" "</span>
                         {key_chips(
                             o.slowest,
@@ -66,7 +66,7 @@ pub fn ProfileOverview(
                             move || tr!(i18n, overview.not_enough).into_any(),
                         )}
                     </p>
-                    <p data-testid="missed-keys">
+                    <p class="chips" data-testid="missed-keys">
                         <span class="muted">{tr!(i18n, overview.missed)}" "</span>
                         {key_chips(
                             o.missed,

@@ -48,7 +48,7 @@ pub fn ReminderSettings() -> impl IntoView {
                     } />
             </div>
             <p class="help">{tr!(i18n, reminder.note_help)}</p>
-            <p>
+            <p class="action">
                 <button type="button" class="button" data-testid="reminder-ics" on:click=save_file>{tr!(i18n, reminder.calendar)}</button>
             </p>
             <p class="help">{tr!(i18n, reminder.calendar_help)}</p>

@@ -1,11 +1,13 @@
 //! Dictation (`/dictation`): the browser reads a short sentence (a quote) or a few common words aloud in
-//! the keyboard's language, and the learner types what they hear; the text shows only as it is typed.
+//! the keyboard's language, and the learner types what they hear, in lower case and without punctuation
+//! (`klava_core::text::heard`); the text shows only as it is typed.
 //! "Listen again" reads on from the word the caret is in, "Slower" reads at a slower rate. Where the
 //! browser has no voice for the language, the page says so and offers nothing to start.
 
 use klava_core::quotes::QuoteLength;
 use klava_core::rng::Rng;
 use klava_core::settings::{TestChoice, TestMode};
+use klava_core::text::heard;
 use leptos::prelude::*;
 
 use crate::components::session_end::{ExerciseEnd, SessionEnd, exercise_end};
@@ -71,12 +73,17 @@ pub fn DictationPage() -> impl IntoView {
         let last = test.quote.with_untracked(|q| q.as_ref().map(|q| q.id));
         let made = prefs
             .with_layout_untracked(|l| config.make(|c| l.stroke_for(c).is_some(), last, &mut Rng::new(random_seed())));
-        let Some(made) = made.filter(|m| !m.text.is_empty()) else { return };
+        // What is typed is what is heard: no capitals or punctuation the voice cannot say.
+        let Some((made, text)) = made.and_then(|m| heard(&m.text).map(|t| (m, t))) else { return };
         let amount = made.quote.as_ref().map_or(WORDS, |q| q.id);
-        test.start_exercise(ExerciseText { text: made.text, exercise: Exercise::Dictation(amount) });
-        test.quote.set(made.quote);
+        test.start_exercise(ExerciseText { text, exercise: Exercise::Dictation(amount) });
         typing.set(true);
-        say_from(0);
+        // A sentence is read as written, its punctuation giving the voice its pauses.
+        match &made.quote {
+            Some(q) => speech.say(&q.text, slow.get_untracked()),
+            None => say_from(0),
+        }
+        test.quote.set(made.quote);
     });
     on_cleanup(move || test.leave_exercise());
     let ExerciseEnd { finished, results, typed } = exercise_end(typing);

@@ -15,14 +15,14 @@ use klava_core::{Engine, Input, Options};
 
 const DAY_MS: f64 = 24.0 * 3600.0 * 1000.0;
 
-/// A session ending at `at` (ms), its keys `slow`·200 ms apart at most (plus 60).
-fn session(at: f64, slow: f64, rng: &mut Rng, list: &[&str]) -> Session {
+/// A session ending at `at` (ms), its keys 60 ms plus up to `spread` ms apart.
+fn session(at: f64, spread: usize, rng: &mut Rng, list: &[&str]) -> Session {
     let text = words(list, 60, TextOptions::default(), |_| true, rng).join(" ");
     let text: String = text.chars().take(290).collect::<String>().trim_end().to_owned();
     let mut e = Engine::new(&text, Options::default()).expect("generated text is valid");
     let mut t = 1000.0;
     for (i, c) in text.chars().enumerate() {
-        t += 60.0 + rng.below(((200.0 * slow) as usize).max(1)) as f64;
+        t += 60.0 + rng.below(spread) as f64;
         if i % 40 == 39 {
             let _ = e.apply(Input::Char('q'), t);
             t += 150.0;
@@ -48,20 +48,22 @@ fn main() {
     let days = args.get(2).and_then(|d| d.parse::<u64>().ok());
     let records: Vec<Record> = (0..n)
         .map(|i| {
-            let (at, slow) = match days {
-                None => (1.7e12 + 365.0 * DAY_MS * i as f64 / 10_000.0, 1.0),
+            let (at, spread) = match days {
+                None => (1.7e12 + 365.0 * DAY_MS * i as f64 / 10_000.0, 200),
                 Some(days) => {
                     // Three days in ten are missed: their sessions move to the day before.
                     let day = i * days / n.max(1);
-                    let day = day.saturating_sub(u64::from((day * 7 + 3) % 10 < 3));
+                    let missed = (day.wrapping_mul(2_654_435_761) >> 11) % 10 < 3;
+                    let day = day.saturating_sub(u64::from(missed));
                     let at = 1.7e12 + (day as f64 + 0.75) * DAY_MS + (i % 4) as f64 * 1_200_000.0;
-                    (at, 1.0 - 0.6 * day as f64 / days as f64)
+                    // From about 30 to about 60 WPM over the days.
+                    (at, 600 - (360 * day / days) as usize)
                 }
             };
             Record {
                 id: Id::new(format!("bench-{i:06}")).expect("valid id"),
                 device: device.clone(),
-                body: Body::Session(Box::new(session(at, slow, &mut rng, &list))),
+                body: Body::Session(Box::new(session(at, spread, &mut rng, &list))),
             }
         })
         .collect();

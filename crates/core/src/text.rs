@@ -62,9 +62,40 @@ pub fn wrong_script(expected: &str, typed: &str) -> Option<bool> {
     (e != Script::Other && t != Script::Other).then_some(e != t)
 }
 
+/// A text as it is heard, for dictation: lower case, without the punctuation a voice does not say (an
+/// apostrophe or hyphen between two letters stays: "don't", "well-known"), one space between words.
+/// `None` when nothing is left.
+pub fn heard(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inside = |at: Option<&char>| at.is_some_and(|c| c.is_alphanumeric());
+        let joins = matches!(c, '\'' | '’' | '-')
+            && inside(i.checked_sub(1).and_then(|j| chars.get(j)))
+            && inside(chars.get(i + 1));
+        if c.is_alphanumeric() || joins {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            // Punctuation parts words as a space does.
+            out.push(' ');
+        }
+    }
+    let out = out.trim_end().to_owned();
+    (!out.is_empty()).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heard_text_has_no_unspoken_marks() {
+        assert_eq!(heard("And now, the end.").as_deref(), Some("and now the end"));
+        assert_eq!(heard("\"Don't stop\" - a well-known line...").as_deref(), Some("don't stop a well-known line"));
+        assert_eq!(heard("«Ну, что ж!» — сказал он; ЁЖ").as_deref(), Some("ну что ж сказал он ёж"));
+        assert_eq!(heard("word,word").as_deref(), Some("word word"));
+        assert_eq!(heard(" — !").as_deref(), None);
+    }
 
     #[test]
     fn latin_for_cyrillic_is_a_wrong_script() {

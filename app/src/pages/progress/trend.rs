@@ -168,7 +168,8 @@ fn geometry(i18n: I18n, metric: Metric, p: &[Point]) -> AnyView {
     view! {
         {grid}
         {dates}
-        <text class="tick unit" x=4 y=TOP + 4.0>{unit}</text>
+        // In the corner under the value axis, clear of its top label.
+        <text class="tick unit" x=4 y=H - 6.0>{unit}</text>
         <line class="axis" x1=LEFT y1=H - BOTTOM x2=W - RIGHT y2=H - BOTTOM />
         <path class="dots" d=dots />
         <polyline class="avg" points=avg />
