@@ -10,7 +10,9 @@
 //! - `course/*`: planning a course from a layout and 1,000 words (once per course), and a lesson's text
 //!   from its seed (goal ≤ 1 ms);
 //! - `practice/*`: planning adaptive practice over a learner's figures, and a 30-word practice text of
-//!   pseudo-words or of real words (goal ≤ 1 ms).
+//!   pseudo-words or of real words (goal ≤ 1 ms);
+//! - `review/*`: the review's memories folded from 2,000 sessions in order, one late session (older than
+//!   the last ten) folded again from its checkpoint, and the items due.
 
 use std::hint::black_box;
 
@@ -203,5 +205,41 @@ fn practice(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine, stats, fold, history, course, practice);
+fn review(c: &mut Criterion) {
+    use klava_core::record::Id;
+    use klava_core::review::{Facts, Review, Targets};
+    const DAY: f64 = 86_400_000.0;
+    let n = 2_000;
+    let sessions: Vec<(Id, f64, Facts)> = (0..n)
+        .map(|i| {
+            let (text, inputs) = session_inputs(300, i as u64);
+            (Id::new(format!("s{i:05}")).unwrap(), i as f64 * DAY / 3.0, Facts::of(&play(&text, &inputs)))
+        })
+        .collect();
+    let targets = Targets { wpm: 60.0, accuracy: 0.97 };
+    let fold_all = |skip: Option<usize>| {
+        let mut r = Review::new(targets);
+        for (i, (id, at, facts)) in sessions.iter().enumerate() {
+            if Some(i) != skip {
+                r.add(id, *at, facts.clone());
+            }
+        }
+        r
+    };
+    let mut g = c.benchmark_group("review");
+    g.sample_size(10);
+    g.bench_function("fold_2000_sessions", |b| b.iter(|| fold_all(None)));
+    let late = n - 10;
+    let without = fold_all(Some(late));
+    let (id, at, facts) = &sessions[late];
+    g.bench_function("add_late_session", |b| {
+        b.iter_batched(|| without.clone(), |mut r| r.add(id, *at, facts.clone()), BatchSize::LargeInput)
+    });
+    let all = fold_all(None);
+    println!("review: {} items after {n} sessions", all.items().len());
+    g.bench_function("due", |b| b.iter(|| all.due(black_box(n as f64 * DAY / 3.0 + 30.0 * DAY)).len()));
+    g.finish();
+}
+
+criterion_group!(benches, engine, stats, fold, history, course, practice, review);
 criterion_main!(benches);

@@ -21,6 +21,7 @@ pub mod profile;
 pub mod quotes;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod rng;
 pub mod settings;
 pub mod stats;
