@@ -34,13 +34,15 @@ pub fn GoalNudge() -> impl IntoView {
     let minute = RwSignal::new(local_minute());
     let _ = use_interval_fn(move || minute.set(local_minute()), 30_000);
     let dismissed = RwSignal::new(local::get::<i64>(DISMISSED_KEY));
+    // Changes when a test starts or ends, not on every key: the check below stays off the keystroke path.
+    let running = Memo::new(move |_| test.in_progress());
     let due = Memo::new(move |_| {
         let (on, at, goal) = prefs.with(|s| (s.reminder, s.reminder_at.get(), s.daily_goal));
         let now = minute.get();
         let day = today();
         on && now >= at
             && dismissed.get() != Some(day)
-            && !test.in_progress()
+            && !running.get()
             && motivation.state.with(|m| m.goal_progress(goal, day)) < 1.0
     });
     view! {

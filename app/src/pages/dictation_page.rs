@@ -54,9 +54,11 @@ pub fn DictationPage() -> impl IntoView {
     let slow = RwSignal::new(false);
     let typing = RwSignal::new(false);
     let source_now = move || if has_sentences.get_untracked() { source.get_untracked() } else { Source::Words };
+    // What the text being typed was made of (quotes arriving later do not change how it is read).
+    let typing_source = RwSignal::new(Source::Words);
     let engine = test.engine;
     let say_from = move |from: usize| {
-        let text = engine.with_untracked(|e| reading(e.words(), from, source_now()));
+        let text = engine.with_untracked(|e| reading(e.words(), from, typing_source.get_untracked()));
         speech.say(&text, slow.get_untracked());
     };
     let start = Callback::new(move |()| {
@@ -76,6 +78,7 @@ pub fn DictationPage() -> impl IntoView {
         // What is typed is what is heard: no capitals or punctuation the voice cannot say.
         let Some((made, text)) = made.and_then(|m| heard(&m.text).map(|t| (m, t))) else { return };
         let amount = made.quote.as_ref().map_or(WORDS, |q| q.id);
+        typing_source.set(from);
         test.start_exercise(ExerciseText { text, exercise: Exercise::Dictation(amount) });
         typing.set(true);
         // A sentence is read as written, its punctuation giving the voice its pauses.
