@@ -16,7 +16,7 @@ use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
 use crate::pages::lazy::{
     LazyAccountPage, LazyDataPage, LazyDictationPage, LazyLearnPage, LazyLessonPage, LazyPracticePage,
-    LazyProgressPage, LazySettingsPage,
+    LazyProgressPage, LazyReviewPage, LazySettingsPage,
 };
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::test_page::TestPage;
@@ -64,6 +64,7 @@ fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoVi
                     <Route path=path!("/practice") view=LazyPracticePage />
                     <Route path=path!("/test") view=TestPage />
                     <Route path=path!("/dictation") view=LazyDictationPage />
+                    <Route path=path!("/review") view=LazyReviewPage />
                     <Route path=path!("/learn") view=LazyLearnPage />
                     <Route path=path!("/learn/:course/:lesson") view=LazyLessonPage />
                     <Route path=path!("/progress") view=LazyProgressPage />

@@ -19,6 +19,7 @@ pub fn mode(i18n: I18n, m: &SessionMode) -> String {
         ModeKind::Lesson => t_string!(i18n, modes.lesson).to_owned(),
         ModeKind::Practice => t_string!(i18n, modes.practice).to_owned(),
         ModeKind::Dictation => t_string!(i18n, modes.dictation).to_owned(),
+        ModeKind::Review => t_string!(i18n, modes.review).to_owned(),
         ModeKind::Keybr(kind) => t_string!(i18n, modes.keybr, kind = kind.clone()).to_string(),
         ModeKind::Other(kind) => kind.clone(),
     };

@@ -12,6 +12,7 @@ mod pages;
 mod prefs;
 mod progress;
 mod pwa;
+mod review;
 mod storage;
 mod sync;
 mod test_texts;

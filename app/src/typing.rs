@@ -33,6 +33,8 @@ pub enum Exercise {
     Lesson(LessonRun),
     Practice(PracticeRun),
     Dictation(u32),
+    /// Spaced review of the items due.
+    Review,
 }
 
 /// A lesson's or practice's text: typed instead of the chosen test while its page is open.
@@ -47,7 +49,7 @@ impl ExerciseText {
     pub fn focus(&self) -> Option<char> {
         match &self.exercise {
             Exercise::Practice(run) => run.focus,
-            Exercise::Lesson(_) | Exercise::Dictation(_) => None,
+            Exercise::Lesson(_) | Exercise::Dictation(_) | Exercise::Review => None,
         }
     }
 }
@@ -122,6 +124,7 @@ fn session_of(
         (Some(Exercise::Lesson(_)), _) => (ModeKind::Lesson, 0),
         (Some(Exercise::Practice(_)), _) => (ModeKind::Practice, 0),
         (Some(Exercise::Dictation(amount)), _) => (ModeKind::Dictation, *amount),
+        (Some(Exercise::Review), _) => (ModeKind::Review, 0),
         (None, TestMode::Words(n)) => (ModeKind::Words, n),
         (None, TestMode::Time(s)) => (ModeKind::Time, s),
         (None, TestMode::Quote(_)) => (ModeKind::Quote, quote.unwrap_or(0)),
@@ -136,7 +139,7 @@ fn session_of(
     match exercise {
         Some(Exercise::Lesson(run)) => Session { lesson: Some(run), ..session },
         Some(Exercise::Practice(run)) => Session { practice: Some(run), ..session },
-        Some(Exercise::Dictation(_)) | None => session,
+        Some(Exercise::Dictation(_) | Exercise::Review) | None => session,
     }
 }
 

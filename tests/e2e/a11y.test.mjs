@@ -9,7 +9,7 @@ import { targetWords, typeWords } from './page.mjs';
 const ctx = serverAndBrowser();
 
 const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/progress', 'history-count'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
-  ['/data', 'storage-state'], ['/account', 'account-form'], ['/learn', 'unit-home'], ['/learn/us/home-1', 'lesson-intro'], ['/practice', 'practice-start'], ['/dictation', 'dictation-start'],
+  ['/data', 'storage-state'], ['/account', 'account-form'], ['/learn', 'unit-home'], ['/learn/us/home-1', 'lesson-intro'], ['/practice', 'practice-start'], ['/dictation', 'dictation-start'], ['/review', 'review-start'],
   ['/nowhere', 'not-found']];
 
 for (const theme of ['light', 'dark', 'high_contrast']) {

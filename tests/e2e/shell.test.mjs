@@ -16,6 +16,7 @@ const PAGES = [
   ['/learn', 'unit-home'],
   ['/practice', 'practice-start'],
   ['/dictation', 'dictation-start'],
+  ['/review', 'review-start'],
   ['/progress', 'history-count'],
   ['/history', 'history-count'],
   ['/settings', 'settings-layout'],

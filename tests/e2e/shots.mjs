@@ -15,6 +15,7 @@ const PAGES = {
   zen: '/test?mode=zen',
   practice: '/practice',
   dictation: '/dictation',
+  'review-empty': '/review',
   progress: '/progress',
   settings: '/settings',
   data: '/data',
@@ -27,6 +28,8 @@ const ACCOUNT_STATES = ['codes', 'signed-in', 'offline', 'signed-out-elsewhere']
 const LEARN_STATES = ['lesson-intro', 'lesson-failed', 'lesson-passed', 'learn-map'];
 /** The progress page with a week and with a year of a learner's sessions, and dictation with a voice. */
 const DATA_STATES = ['progress-week', 'progress-year', 'dictation-typing'];
+/** The review page two days after a test with mistakes, and a review session's results. */
+const REVIEW_STATES = ['review', 'review-after'];
 const only = process.argv.slice(2);
 const out = join(artifacts, 'shots');
 mkdirSync(out, { recursive: true });
@@ -137,6 +140,42 @@ async function dictationTyping(browser, settings, suffix, viewport) {
   await context.close();
 }
 
+/** A test with a wrong key before each of its first ten words; two days later the review page, then a
+ * review session typed right and its results. */
+async function reviewStates(browser, settings, suffix, viewport) {
+  if (only.length && !REVIEW_STATES.some((s) => only.includes(s))) return;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const shoot = async (name) => {
+    await page.waitForTimeout(300);
+    const file = join(out, `${name}-${suffix}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  };
+  await page.clock.setFixedTime(new Date('2026-03-02T10:00:00Z'));
+  await page.goto(`${server.url}/test?mode=words&n=25`);
+  await page.evaluate((s) => localStorage.setItem('klava.settings', s), settings);
+  await page.reload();
+  for (const [i, w] of (await targetWords(page)).entries()) {
+    if (i < 10) {
+      await page.keyboard.press('KeyQ');
+      await page.keyboard.press('Backspace');
+    }
+    await page.keyboard.type(i < 24 ? `${w} ` : w, { delay: 30 });
+  }
+  await page.waitForSelector('[data-testid=results]');
+  await page.waitForFunction(() => localStorage.getItem('klava.outbox') === null);
+  await page.clock.setFixedTime(new Date('2026-03-04T10:00:00Z'));
+  await page.goto(`${server.url}/review`);
+  await page.waitForSelector('[data-testid=review-start]:not([disabled])');
+  await shoot('review');
+  await page.click('[data-testid=review-start]');
+  await typeWords(page, await targetWords(page), 30);
+  await page.waitForSelector('[data-testid=review-after]');
+  await shoot('review-after');
+  await context.close();
+}
+
 const browser = await launchBrowser();
 try {
   for (const [lang, theme, width] of [['en', 'light', 1100], ['ru', 'light', 1100], ['en', 'dark', 1100], ['ru', 'dark', 1100],
@@ -168,6 +207,7 @@ try {
     await progressWith(browser, settings, suffix, viewport, 'progress-week', 12, 7);
     await progressWith(browser, settings, suffix, viewport, 'progress-year', 500, 365);
     await dictationTyping(browser, settings, suffix, viewport);
+    await reviewStates(browser, settings, suffix, viewport);
   }
 } finally {
   await browser.close();

@@ -1,6 +1,6 @@
 //! Home (`/`): what to do next. A test in progress can be continued; otherwise a test starts with the
 //! learner's last choice. Below: today's practice against the daily goal, the streak and its freezes, the
-//! level, the last session, the best speed and the keyboard being practised.
+//! level, the last session, the best speed, the review items due today and the keyboard being practised.
 
 use klava_core::settings::DailyGoal;
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ use crate::hooks::use_title::use_title;
 use crate::i18n::{figure, number, t_string, tr, use_i18n};
 use crate::layouts::Layouts;
 use crate::motivation::{Motivation, today};
+use crate::pages::lazy::LazyDueFact;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
 use crate::typing::TypingTest;
@@ -101,6 +102,9 @@ pub fn HomePage() -> impl IntoView {
                         }}
                     </div>
                 </div>
+                <Show when=move || sessions.get() != 0>
+                    <LazyDueFact />
+                </Show>
                 <div class="fact">
                     <div class="label muted">{tr!(i18n, home.keyboard)}</div>
                     <div class="value" data-testid="home-layout">{layout_name}</div>

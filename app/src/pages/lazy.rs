@@ -15,6 +15,7 @@ use crate::pages::learn::LearnPage;
 use crate::pages::learn::lesson::LessonPage;
 use crate::pages::practice_page::PracticePage;
 use crate::pages::progress::ProgressPage;
+use crate::pages::review_page::{DueFact, ReviewPage};
 use crate::pages::settings_page::SettingsPage;
 
 #[lazy]
@@ -50,6 +51,16 @@ fn practice_view() -> AnyView {
 #[lazy]
 fn dictation_view() -> AnyView {
     view! { <DictationPage /> }.into_any()
+}
+
+#[lazy]
+fn review_view() -> AnyView {
+    view! { <ReviewPage /> }.into_any()
+}
+
+#[lazy]
+fn due_fact_view() -> AnyView {
+    view! { <DueFact /> }.into_any()
 }
 
 #[lazy]
@@ -120,6 +131,18 @@ pub fn LazyPracticePage() -> impl IntoView {
 #[component]
 pub fn LazyDictationPage() -> impl IntoView {
     suspended(dictation_view())
+}
+
+/// `/review`, fetched when first opened.
+#[component]
+pub fn LazyReviewPage() -> impl IntoView {
+    suspended(review_view())
+}
+
+/// Home's count of review items due today, fetched once the learner has sessions.
+#[component]
+pub fn LazyDueFact() -> impl IntoView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(due_fact_view())}</Suspense> }
 }
 
 /// The custom text's editor on the test page, fetched when custom mode is first chosen.

@@ -10,5 +10,6 @@ pub mod not_found_page;
 pub mod practice_chart;
 pub mod practice_page;
 pub mod progress;
+pub mod review_page;
 pub mod settings_page;
 pub mod test_page;

@@ -1,10 +1,12 @@
 //! Adaptive practice (`/practice`): the keys in play with how near each is to the targets, the focus key,
 //! and a text of pseudo-words (or real words) made only of the keys in play, the focus key marked in it.
 //! A session that finds every key in play at the targets brings in the next one (`klava_core::practice`);
-//! none is taken away. The learner may also pick the keys by hand.
+//! none is taken away. Due review items of the keys in play take a share of the text
+//! (`klava_core::review::text::blend`). The learner may also pick the keys by hand.
 
 use klava_core::practice::{Plan, ever_unlocked, letter_order, plan, text};
 use klava_core::record::PracticeRun;
+use klava_core::review;
 use klava_core::rng::Rng;
 use leptos::prelude::*;
 
@@ -18,6 +20,8 @@ use crate::pages::learn::course::{load_problem, use_course};
 use crate::pages::practice_chart::KeyChart;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
+use crate::review::{targets, with_review};
+use crate::storage::ids;
 use crate::typing::{Exercise, ExerciseText, TypingTest};
 
 /// Words in one practice text.
@@ -69,7 +73,22 @@ pub fn PracticePage() -> impl IntoView {
             (p, run)
         };
         let (p, run) = run;
-        let words = text(course.model(), course.words(), &p, real, WORDS, &mut Rng::new(random_seed()));
+        let mut rng = Rng::new(random_seed());
+        let mut words = text(course.model(), course.words(), &p, real, WORDS, &mut rng);
+        if !picking.get_untracked() {
+            // Due review items of the keys in play take a share of the text.
+            let due = saved.history.with_untracked(|h| {
+                with_review(h, &prefs.profile().key(), targets(prefs), |r| {
+                    r.due(ids::now_ms()).into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>()
+                })
+            });
+            let list: Vec<&str> = course.words().iter().map(String::as_str).collect();
+            let share = (WORDS as f64 * review::text::PRACTICE_SHARE) as usize;
+            review::text::blend(
+                &mut words,
+                review::text::text(&due, &list, |c| p.unlocked.contains(&c), share, &mut rng),
+            );
+        }
         test.start_exercise(ExerciseText { text: words.join(" "), exercise: Exercise::Practice(run) });
         typing.set(true);
     });

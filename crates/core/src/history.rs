@@ -20,6 +20,7 @@ use crate::keystats::{KeyStat, SessionKeyStats};
 use crate::profile::{Profile, ProfileStats};
 use crate::record::merge::{self, Digest};
 use crate::record::{Body, Id, LessonRun, PracticeRun, Record, Session, SessionMode, Setting, Source};
+use crate::review::Facts;
 
 /// Bumped whenever the fold's meaning changes, so caches made by older code are rebuilt; the snapshot
 /// test in `tests/fold_snapshot.rs` fails when the result changes and this did not.
@@ -29,7 +30,8 @@ use crate::record::{Body, Id, LessonRun, PracticeRun, Record, Session, SessionMo
 /// Version 5: per-key figures keep a recent accuracy; rows carry a practice session's unlocked keys.
 /// Version 6: words-mode rules as Monkeytype's (the Space that ends a text is not a typed key, so a
 /// replay counts it no more); practice rows carry their per-key figures.
-pub const FOLD_VERSION: u32 = 6;
+/// Version 7: rows carry what the session shows for spaced review ([`Row::facts`]).
+pub const FOLD_VERSION: u32 = 7;
 
 /// The key a cached fold is stored under: the fold's version and a fingerprint of the data it reads
 /// besides the records (`data`: the layouts' finger maps, see [`crate::layout::catalog::digest`]). A
@@ -63,6 +65,10 @@ pub struct Row {
     /// For adaptive practice: each key's figures in this session (the practice page charts them).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, KeyStat>,
+    /// What the session shows for spaced review ([`crate::review`]), as [`Facts::encode`] writes it;
+    /// empty for a session without a key log or with nothing to review.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub facts: String,
 }
 
 #[cfg(test)]
@@ -92,6 +98,7 @@ impl Row {
             lesson: None,
             practice: None,
             keys: BTreeMap::new(),
+            facts: String::new(),
         }
     }
 }
@@ -263,15 +270,24 @@ impl History {
                 self.bests.insert(key, best);
             }
         }
+        let mut facts = None;
         let stats = match (&s.replay, &s.imported_keys) {
             (Some(replay), _) => match replay.engine() {
-                Ok(engine) => Some(SessionKeyStats::from(&engine)),
+                Ok(engine) => {
+                    let stats = SessionKeyStats::from(&engine);
+                    facts = Some(Facts::from_stats(&stats).with_words(&engine));
+                    Some(stats)
+                }
                 Err(_) => {
                     self.unreplayable += 1;
                     None
                 }
             },
-            (None, Some(keys)) => Some(SessionKeyStats { keys: keys.clone(), ..SessionKeyStats::default() }),
+            (None, Some(keys)) => {
+                let stats = SessionKeyStats { keys: keys.clone(), ..SessionKeyStats::default() };
+                facts = Some(Facts::from_stats(&stats));
+                Some(stats)
+            }
             (None, None) => None,
         };
         if let Some(stats) = &stats {
@@ -298,6 +314,7 @@ impl History {
             lesson: s.lesson.clone(),
             practice: s.practice.clone(),
             keys,
+            facts: facts.map(|f| f.encode()).unwrap_or_default(),
         };
         self.rows.insert(row_key(s.ended_at_ms, id), row);
     }

@@ -5,7 +5,8 @@
 //! recent accuracy (recent share of correct keystrokes ÷ target accuracy) — keybr looks at speed alone,
 //! so a key typed fast and often wrong counts there as learned. Both are the history's time-decayed
 //! means ([`crate::accumulate`]), so every session of any kind counts, and the figures do not depend on
-//! the order records arrive in. A new key enters when every key in play has reached confidence 1.
+//! the order records arrive in. A new key enters when every key in play has reached [`UNLOCK_AT`] (keybr
+//! waits for 1), and the text favours the letters furthest from the targets.
 //!
 //! A key once in play stays: the set in play is the union of what earlier practice sessions recorded
 //! ([`ever_unlocked`]) and the first letters of the order. A key that falls behind becomes the focus
@@ -24,6 +25,14 @@ use crate::rng::Rng;
 
 /// Letters in play before any practice.
 pub const FIRST_KEYS: usize = 6;
+
+/// The confidence every key in play needs before the next key comes in: three quarters of the targets.
+/// keybr.com waits for every key to reach the targets, so for most of the time one key is being learned
+/// and most keystrokes go to keys already learned; letting the next key in a little earlier keeps two or
+/// three keys learning at once, and the text gives them the keystrokes ([`text`]). The learner simulator
+/// (`crates/sim`) measured this: about a quarter fewer keystrokes until every key is at the targets, with
+/// no worse retention (BENCHMARKS.md).
+pub const UNLOCK_AT: f64 = 0.75;
 
 /// Keystrokes of a key before its figures count (fewer say too little to judge it).
 pub const MIN_SEEN: u64 = 15;
@@ -108,7 +117,7 @@ pub fn plan(
         .collect();
     let from_ever = order.iter().rposition(|c| ever.contains(c)).map_or(0, |at| at + 1);
     let mut n = FIRST_KEYS.max(from_ever).min(order.len());
-    let ready = |n: usize| keys[..n].iter().all(|k| k.confidence.is_some_and(|c| c >= 1.0));
+    let ready = |n: usize| keys[..n].iter().all(|k| k.confidence.is_some_and(|c| c >= UNLOCK_AT));
     let mut new_key = None;
     if n < order.len() && ready(n) {
         new_key = Some(order[n]);
@@ -152,9 +161,29 @@ pub fn ever_unlocked<'a>(rows: impl IntoIterator<Item = &'a Row>, profile: &str)
         .collect()
 }
 
+/// Words drawn for each place in the text; the one whose letters need practice most is kept.
+pub const CANDIDATES: usize = 6;
+
+/// How much each letter of `plan` needs practice: 1 − its confidence, 0 at the targets, 1 with too
+/// little data to tell.
+fn needs(plan: &Plan) -> Vec<(char, f64)> {
+    plan.keys.iter().map(|k| (k.key, k.confidence.map_or(1.0, |c| (1.0 - c).clamp(0.0, 1.0)))).collect()
+}
+
+/// A word's need of practice: the mean need of its letters (so a long word of learned letters does not
+/// win over a short one of weak letters).
+fn need_of(word: &str, needs: &[(char, f64)]) -> f64 {
+    let (sum, n) = word
+        .chars()
+        .fold((0.0, 0usize), |(sum, n), c| (sum + needs.iter().find(|(k, _)| *k == c).map_or(0.0, |(_, x)| *x), n + 1));
+    sum / n.max(1) as f64
+}
+
 /// `count` practice words for `plan`: pseudo-words from `model` over the keys in play, or (with
 /// `real_words`) words of `words` made only of them, topped up with pseudo-words when fewer than ten
-/// such words exist; about half of them with the focus key.
+/// such words exist. Every other word has the focus key; each word is the one of [`CANDIDATES`] drawn
+/// whose letters are furthest from the targets, so the keystrokes go to the keys that need them rather
+/// than to keys already learned (the learner simulator, `crates/sim`, measures what this saves).
 pub fn text(
     model: &Model,
     words: &[String],
@@ -164,6 +193,7 @@ pub fn text(
     rng: &mut Rng,
 ) -> Vec<String> {
     let allowed = &plan.unlocked;
+    let needs = needs(plan);
     let has_focus = |w: &str| plan.focus.is_none_or(|f| w.contains(f));
     let usable: Vec<&str> = if real_words {
         words.iter().map(String::as_str).filter(|w| w.chars().all(|c| allowed.contains(&c))).collect()
@@ -171,21 +201,33 @@ pub fn text(
         Vec::new()
     };
     let focused: Vec<&str> = usable.iter().copied().filter(|w| has_focus(w)).collect();
+    let draw = |want_focus: bool, rng: &mut Rng| -> String {
+        if usable.len() >= 10 {
+            let from = if want_focus && !focused.is_empty() { &focused } else { &usable };
+            return from[rng.below(from.len())].to_owned();
+        }
+        let mut word = model.word(allowed, rng);
+        for _ in 0..8 {
+            if !want_focus || has_focus(&word) {
+                break;
+            }
+            word = model.word(allowed, rng);
+        }
+        word
+    };
     (0..count)
         .map(|i| {
             let want_focus = i % 2 == 0;
-            if usable.len() >= 10 {
-                let from = if want_focus && !focused.is_empty() { &focused } else { &usable };
-                return from[rng.below(from.len())].to_owned();
-            }
-            let mut word = model.word(allowed, rng);
-            for _ in 0..8 {
-                if !want_focus || has_focus(&word) {
-                    break;
+            let mut best = draw(want_focus, rng);
+            let mut best_need = need_of(&best, &needs);
+            for _ in 1..CANDIDATES {
+                let word = draw(want_focus, rng);
+                let need = need_of(&word, &needs);
+                if need > best_need && (!want_focus || has_focus(&word) || !has_focus(&best)) {
+                    (best, best_need) = (word, need);
                 }
-                word = model.word(allowed, rng);
             }
-            word
+            best
         })
         .collect()
 }

@@ -149,6 +149,7 @@ fn lesson_row(course: &str, lesson: &str, wpm: f64, accuracy: f64, at: f64) -> c
         }),
         practice: None,
         keys: std::collections::BTreeMap::new(),
+        facts: String::new(),
     }
 }
 

@@ -161,6 +161,7 @@ mod tests {
             lesson: None,
             practice: practice.then(|| PracticeRun { unlocked: "etaoin".into(), focus: None, picked: None }),
             keys: [("e".to_owned(), KeyStat { hits: 10, misses: 0, timed: 10, time_sum_ms: ms * 10.0 })].into(),
+            facts: String::new(),
         };
         // Newest first, as the history gives them: another profile's and a non-practice row are skipped.
         let rows = [

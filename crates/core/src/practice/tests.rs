@@ -97,7 +97,7 @@ fn accuracy_counts_a_fast_but_careless_key_is_not_learned() {
     let mut acc = Accumulator::default();
     let first: Vec<char> = order[..FIRST_KEYS].to_vec();
     let careless = first[2];
-    acc.add_session(0.0, &session(&first, |_| 150.0, |k| if k == careless { 0.8 } else { 1.0 }), &UsQwerty);
+    acc.add_session(0.0, &session(&first, |_| 150.0, |k| if k == careless { 0.6 } else { 1.0 }), &UsQwerty);
     let p = plan(&order, Some(&acc), &BTreeSet::new(), 40.0, 0.95);
     assert_eq!(p.new_key, None, "keybr would unlock here: every key is fast");
     assert_eq!(p.focus, Some(careless));

@@ -41,6 +41,8 @@ pub enum ModeKind {
     Practice,
     /// Dictation: the text was read aloud by the browser and typed unseen.
     Dictation,
+    /// Spaced review of the items due (`crate::review`).
+    Review,
     /// A keybr.com session, with keybr's text type (`lesson`, `words`, …).
     Keybr(String),
     /// A kind this version does not know.
@@ -58,6 +60,7 @@ impl From<String> for ModeKind {
             "lesson" => Self::Lesson,
             "practice" => Self::Practice,
             "dictation" => Self::Dictation,
+            "review" => Self::Review,
             _ => match s.strip_prefix("keybr ") {
                 Some(t) => Self::Keybr(t.to_owned()),
                 None => Self::Other(s),
@@ -77,6 +80,7 @@ impl From<ModeKind> for String {
             ModeKind::Lesson => "lesson".into(),
             ModeKind::Practice => "practice".into(),
             ModeKind::Dictation => "dictation".into(),
+            ModeKind::Review => "review".into(),
             ModeKind::Keybr(t) => format!("keybr {t}"),
             ModeKind::Other(s) => s,
         }

@@ -49,7 +49,7 @@ impl Kinds {
                 )
             }
             Kinds::Lessons => *kind == ModeKind::Lesson,
-            Kinds::Practice => matches!(kind, ModeKind::Practice | ModeKind::Keybr(_)),
+            Kinds::Practice => matches!(kind, ModeKind::Practice | ModeKind::Review | ModeKind::Keybr(_)),
         }
     }
 }

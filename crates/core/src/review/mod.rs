@@ -11,6 +11,7 @@
 //! or bigram, a mistyped word, one key pressed for another); from then on every session that contains it
 //! — a test, a lesson, practice or a review — is a practice of it.
 
+mod encode;
 pub mod memory;
 pub mod text;
 
@@ -72,13 +73,19 @@ impl Targets {
 
 /// What one session shows about the items: per key its hits, misses and mean time, per bigram its mean
 /// time, the confusions, and the words typed with and without a mistake.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     pub keys: BTreeMap<String, (u32, u32, Option<f64>)>,
     pub bigrams: BTreeMap<String, f64>,
     pub confusions: BTreeSet<(String, String)>,
     pub mistyped: BTreeSet<String>,
     pub typed_right: BTreeSet<String>,
+}
+
+/// A time rounded to a tenth of a millisecond: what a stored session keeps (shorter, and finer than any
+/// keyboard's clock).
+fn tenth(ms: f64) -> f64 {
+    (ms * 10.0).round() / 10.0
 }
 
 /// Whether a key or word is something to review: letters only (no Space, digits or marks).
@@ -89,8 +96,12 @@ fn letters(s: &str) -> bool {
 impl Facts {
     /// The facts of a typed session.
     pub fn of(engine: &Engine) -> Facts {
-        let stats = SessionKeyStats::from(engine);
-        let mut facts = Facts::from_stats(&stats);
+        Facts::from_stats(&SessionKeyStats::from(engine)).with_words(engine)
+    }
+
+    /// These facts with the words `engine` typed with and without a mistake (a mistake fixed with
+    /// Backspace counts).
+    pub fn with_words(mut self, engine: &Engine) -> Facts {
         let mut wrong = BTreeSet::new();
         for k in engine.log() {
             if matches!(k.kind, KeyKind::Incorrect | KeyKind::Extra) {
@@ -105,13 +116,19 @@ impl Facts {
                 continue;
             }
             if wrong.contains(&i) {
-                facts.mistyped.insert(word);
+                self.mistyped.insert(word);
             } else {
-                facts.typed_right.insert(word);
+                self.typed_right.insert(word);
             }
         }
-        facts.typed_right.retain(|w| !facts.mistyped.contains(w));
-        facts
+        let mistyped = &self.mistyped;
+        self.typed_right.retain(|w| !mistyped.contains(w));
+        self
+    }
+
+    /// Whether there is nothing to review in these facts.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.bigrams.is_empty() && self.mistyped.is_empty() && self.typed_right.is_empty()
     }
 
     /// The key, bigram and confusion facts of a session's figures (no words).
@@ -120,13 +137,13 @@ impl Facts {
             .keys
             .iter()
             .filter(|(k, s)| letters(k) && s.hits.saturating_add(s.misses) >= MIN_SEEN)
-            .map(|(k, s)| (k.clone(), (s.hits, s.misses, s.mean_ms())))
+            .map(|(k, s)| (k.clone(), (s.hits, s.misses, s.mean_ms().map(tenth))))
             .collect();
         let bigrams = stats
             .bigrams
             .iter()
             .filter(|(b, s)| letters(b) && s.timed >= MIN_SEEN)
-            .filter_map(|(b, s)| Some((b.clone(), s.mean_ms()?)))
+            .filter_map(|(b, s)| Some((b.clone(), tenth(s.mean_ms()?))))
             .collect();
         let confusions = stats
             .confusions
@@ -246,6 +263,27 @@ impl Review {
         if position.is_multiple_of(CHECKPOINT_EVERY) {
             self.checkpoints.push((key.clone(), self.state.clone()));
         }
+    }
+
+    /// Whether the session `id` is folded in.
+    pub fn contains(&self, id: &Id) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// Sessions folded in.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no session is folded in.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The items whose last practice was at `at_ms` (a session's end): what that session practised, when
+    /// it is the newest to practise them.
+    pub fn practised_at(&self, at_ms: f64) -> Vec<(&Item, &Memory)> {
+        self.state.iter().filter(|(_, m)| m.last_ms == at_ms).collect()
     }
 
     /// Every item in review with its memory.

@@ -156,6 +156,55 @@ fn a_review_text_practises_the_due_items_with_typable_characters_only() {
     assert!(text::text(&[], &list, typable, 20, &mut crate::rng::Rng::new(1)).is_empty());
 }
 
+#[test]
+fn practice_gives_due_items_a_share_of_its_words_and_keeps_the_rest() {
+    let mut words: Vec<String> = (0..30).map(|i| format!("p{i}")).collect();
+    let review: Vec<String> = (0..20).map(|i| format!("r{i}")).collect();
+    text::blend(&mut words, review);
+    let from_review = words.iter().filter(|w| w.starts_with('r')).count();
+    assert_eq!(from_review, 9, "30 % of 30");
+    assert_eq!(words[0], "p0");
+    assert_eq!(words[1], "r0");
+    assert_eq!(words[4], "r1");
+    let mut short = vec!["a".to_owned(), "b".to_owned()];
+    text::blend(&mut short, vec!["x".into()]);
+    assert_eq!(short, ["a", "b"], "no share of a two-word text");
+}
+
+#[test]
+fn the_items_a_session_practised_are_found_by_its_end() {
+    let mut r = Review::new(T);
+    r.add(&id("a"), DAY, key_facts("q", 5, 900.0));
+    r.add(&id("b"), 3.0 * DAY, key_facts("q", 0, 200.0));
+    let practised = r.practised_at(3.0 * DAY);
+    assert_eq!(practised.len(), 1);
+    assert_eq!(practised[0].0, &Item::Key("q".into()));
+    assert!(r.practised_at(DAY).is_empty(), "a later session practised it since");
+    assert!(r.contains(&id("a")) && r.len() == 2 && !r.is_empty());
+}
+
+#[test]
+fn facts_read_back_from_their_line_and_a_damaged_line_loses_only_what_is_damaged() {
+    let mut f = key_facts("ш", 2, 345.6);
+    f.keys.insert("q".into(), (3, 0, None));
+    f.bigrams.insert("th".into(), 210.3);
+    f.confusions.insert(("e".into(), "r".into()));
+    f.mistyped.insert("привет".into());
+    f.typed_right.insert("the".into());
+    f.typed_right.insert("cat".into());
+    let line = f.encode();
+    assert_eq!(line, "K:q,3,0, ш,10,2,3456;B:th,2103;C:e,r;M:привет;R:cat the");
+    assert_eq!(Facts::decode(&line), f);
+    assert_eq!(Facts::default().encode(), "");
+    assert_eq!(Facts::decode(""), Facts::default());
+    // Damage: a bad number, an unknown section, a missing field, stray separators.
+    let damaged = "K:q,x,0, ш,10,2,3456 z;Z:what;B:th,NaN he,990;;C:e;M:word,extra; R:ok";
+    let d = Facts::decode(damaged);
+    assert_eq!(d.keys.keys().collect::<Vec<_>>(), ["ш"]);
+    assert_eq!(d.bigrams.keys().collect::<Vec<_>>(), ["he"]);
+    assert!(d.confusions.is_empty() && d.mistyped.is_empty() && d.typed_right.is_empty());
+}
+
 fn arb_sessions() -> impl Strategy<Value = Vec<(String, f64, Facts)>> {
     let keys = prop::sample::select(vec!["a", "s", "d", "f", "j"]);
     let facts = prop::collection::vec((keys, 0u32..4, 150.0..600.0f64), 1..4).prop_map(|ks| {

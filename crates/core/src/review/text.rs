@@ -1,10 +1,26 @@
 //! The text of a review session, made of the items that are due: for a key or bigram, words of the
 //! language's list that contain it (a short drill of it when the list has none); a mistyped word itself,
 //! twice; for a confusion, the two keys in alternation. Items take turns, the most forgotten first, until
-//! the text is long enough; only characters the layout types are used.
+//! the text is long enough; only characters the layout types are used. [`blend`] gives due items a share
+//! of an adaptive practice text.
 
 use super::Item;
 use crate::rng::Rng;
+
+/// The share of an adaptive practice text given to due items, so a learner who never opens the review
+/// still practises them.
+pub const PRACTICE_SHARE: f64 = 0.3;
+
+/// `review` words put into `practice` words in place of every third one from the second (at most
+/// [`PRACTICE_SHARE`] of them), so the practice keeps its rhythm and its focus key.
+pub fn blend(practice: &mut [String], review: Vec<String>) {
+    let most = (practice.len() as f64 * PRACTICE_SHARE) as usize;
+    for (at, w) in review.into_iter().take(most).enumerate() {
+        if let Some(slot) = practice.get_mut(at * 3 + 1) {
+            *slot = w;
+        }
+    }
+}
 
 /// Words of the list taken for one key or bigram, at most.
 const WORDS_PER_ITEM: usize = 3;

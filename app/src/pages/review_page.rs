@@ -1,0 +1,232 @@
+//! Spaced review (`/review`): the keys, letter pairs, words and confusions that come back, grouped, with
+//! when each is due; a session of the due ones (`klava_core::review::text`), and after it when each
+//! item it practised comes back. [`DueFact`] says on home how many are due today.
+
+use klava_core::record::ModeKind;
+use klava_core::review::memory::Memory;
+use klava_core::review::{Item, text::text};
+use klava_core::rng::Rng;
+use leptos::prelude::*;
+
+use crate::components::session_end::{ExerciseEnd, SessionEnd, exercise_end};
+use crate::components::typing_area::TypingArea;
+use crate::config::random_seed;
+use crate::hooks::use_title::use_title;
+use crate::i18n::{I18n, t_string, tr, use_i18n};
+use crate::pages::learn::course::{load_problem, use_course};
+use crate::prefs::Prefs;
+use crate::progress::Progress;
+use crate::review::{end_of_today, next_text, targets, with_review};
+use crate::storage::ids;
+use crate::typing::{Exercise, ExerciseText, TypingTest};
+
+/// Words in one review session: a minute or two at most targets.
+const WORDS: usize = 40;
+/// Items listed in a group before "and N more".
+const SHOWN: usize = 30;
+
+/// Every item of the learner's profile with its memory, soonest due first, and the moment they were read.
+fn items_now(prefs: Prefs, saved: Progress) -> (f64, Vec<(Item, Memory)>) {
+    let now = ids::now_ms();
+    let profile = prefs.profile().key();
+    let t = targets(prefs);
+    let mut all = saved
+        .history
+        .with(|h| with_review(h, &profile, t, |r| r.items().iter().map(|(i, m)| (i.clone(), *m)).collect::<Vec<_>>()));
+    all.sort_by(|a, b| a.1.due_ms().total_cmp(&b.1.due_ms()).then_with(|| a.0.cmp(&b.0)));
+    (now, all)
+}
+
+/// An item as the learner reads it: the key, the pair, the word, or "ы instead of и".
+fn item_label(i18n: I18n, item: &Item) -> String {
+    match item {
+        Item::Key(k) | Item::Bigram(k) | Item::Word(k) => k.clone(),
+        Item::Confusion { expected, typed } => {
+            t_string!(i18n, review.instead_of, typed = typed.clone(), expected = expected.clone()).to_string()
+        }
+    }
+}
+
+/// The page.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(move || t_string!(i18n, review.title).to_owned());
+    let prefs = Prefs::expect();
+    let test = TypingTest::expect();
+    let saved = Progress::expect();
+    let data = use_course();
+    let items = Memo::new(move |_| items_now(prefs, saved));
+    let due = Memo::new(move |_| {
+        items.with(|(now, all)| {
+            let mut due: Vec<&(Item, Memory)> = all.iter().filter(|(_, m)| m.is_due(*now)).collect();
+            due.sort_by(|a, b| a.1.retrievability(*now).total_cmp(&b.1.retrievability(*now)));
+            due.into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>()
+        })
+    });
+    let typing = RwSignal::new(false);
+    // The items a session set out to review, and when it started.
+    let reviewing = StoredValue::new((Vec::<Item>::new(), 0.0));
+    let start = Callback::new(move |()| {
+        let Some(Ok(course)) = data.get_untracked() else { return };
+        let due = due.get_untracked();
+        let list: Vec<&str> = course.words().iter().map(String::as_str).collect();
+        let mut rng = Rng::new(random_seed());
+        let words = prefs.with_layout_untracked(|l| text(&due, &list, |c| l.stroke_for(c).is_some(), WORDS, &mut rng));
+        if words.is_empty() {
+            return;
+        }
+        reviewing.set_value((due, ids::now_ms()));
+        test.start_exercise(ExerciseText { text: words.join(" "), exercise: Exercise::Review });
+        typing.set(true);
+    });
+    on_cleanup(move || test.leave_exercise());
+    let ExerciseEnd { finished, results, typed } = exercise_end(typing);
+    // Once the session is saved: when each item it set out to review comes back.
+    let practised = Memo::new(move |_| {
+        if !finished.get() {
+            return None;
+        }
+        let (wanted, started) = reviewing.get_value();
+        let t = targets(prefs);
+        saved.history.with(|h| {
+            let row = h.rows().next().filter(|r| r.mode.kind == ModeKind::Review && r.ended_at_ms >= started)?;
+            let done = with_review(h, &row.profile, t, |r| {
+                r.practised_at(row.ended_at_ms).into_iter().map(|(i, m)| (i.clone(), *m)).collect::<Vec<_>>()
+            });
+            Some(done.into_iter().filter(|(i, _)| wanted.contains(i)).collect::<Vec<_>>())
+        })
+    });
+    let can_start = move || data.with(|d| matches!(d, Some(Ok(_)))) && due.with(|d| !d.is_empty());
+    view! {
+        <main class="test-page review" id="main" tabindex="-1" data-testid="review">
+            <h1 class="lesson-title">{tr!(i18n, review.title)}</h1>
+            <p class="muted">{tr!(i18n, review.intro)}</p>
+            {move || data.with(|d| match d {
+                Some(Err(e)) => Some(view! { <p class="notice" role="alert">{load_problem(i18n, e)}</p> }),
+                _ => None,
+            })}
+            <Show when=move || typing.get() fallback=move || view! {
+                <DueLine items due />
+                <p><button type="button" class="button primary" data-testid="review-start" disabled=move || !can_start()
+                    on:click=move |_| start.run(())>{tr!(i18n, review.start)}</button></p>
+                <ItemGroups items />
+            }>
+                <TypingArea progress=typed on_restart=start>
+                    <Show when=move || finished.get()>
+                        <ComingBack practised />
+                        <p><button type="button" class="button primary" data-testid="review-next" disabled=move || !can_start()
+                            on:click=move |_| start.run(())>{tr!(i18n, review.again)}</button></p>
+                    </Show>
+                    <SessionEnd results />
+                </TypingArea>
+            </Show>
+        </main>
+    }
+}
+
+/// "Due now: 5", or when the next one comes back, or that there is nothing yet.
+#[component]
+fn DueLine(items: Memo<(f64, Vec<(Item, Memory)>)>, due: Memo<Vec<Item>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let n = due.with(Vec::len);
+        items.with(|(now, all)| {
+            let line = match all.first() {
+                None => t_string!(i18n, review.empty).to_owned(),
+                Some(_) if n > 0 => t_string!(i18n, review.due_now_count, n = n).to_string(),
+                Some((_, m)) => t_string!(i18n, review.next_comes, when = next_text(i18n, m, *now)).to_string(),
+            };
+            view! { <p class="review-due" role="status" data-testid="review-due">{line}</p> }
+        })
+    }
+}
+
+/// The items in groups (keys, letter pairs, words, confusions), each with when it comes back.
+#[component]
+fn ItemGroups(items: Memo<(f64, Vec<(Item, Memory)>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let group = move |title: &'static str, kind: &'static str, pick: fn(&Item) -> bool| {
+        items.with(|(now, all)| {
+            let chosen: Vec<&(Item, Memory)> = all.iter().filter(|(i, _)| pick(i)).collect();
+            if chosen.is_empty() {
+                return None;
+            }
+            let more = chosen.len().saturating_sub(SHOWN);
+            let rows = chosen
+                .iter()
+                .take(SHOWN)
+                .map(|(item, m)| {
+                    let due = m.is_due(*now);
+                    view! {
+                        <li class:due=due>
+                            <kbd>{item_label(i18n, item)}</kbd>
+                            " " <span class="muted">{next_text(i18n, m, *now)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <section class="card review-group" data-testid=format!("review-{kind}")>
+                    <h2>{title}</h2>
+                    <ul class="review-items">{rows}</ul>
+                    {(more > 0).then(|| view! { <p class="muted">{t_string!(i18n, review.more, n = more).to_string()}</p> })}
+                </section>
+            })
+        })
+    };
+    move || {
+        view! {
+            {group(t_string!(i18n, review.keys), "keys", |i| matches!(i, Item::Key(_)))}
+            {group(t_string!(i18n, review.bigrams), "bigrams", |i| matches!(i, Item::Bigram(_)))}
+            {group(t_string!(i18n, review.words), "words", |i| matches!(i, Item::Word(_)))}
+            {group(t_string!(i18n, review.confusions), "confusions", |i| matches!(i, Item::Confusion { .. }))}
+        }
+    }
+}
+
+/// After a session: "ш — in 4 days" for each item it set out to review.
+#[component]
+fn ComingBack(practised: Memo<Option<Vec<(Item, Memory)>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let list = practised.get()?;
+        (!list.is_empty()).then(|| {
+            let now = ids::now_ms();
+            let rows = list
+                .iter()
+                .map(|(item, m)| view! { <li><kbd>{item_label(i18n, item)}</kbd>" — "{next_text(i18n, m, now)}</li> })
+                .collect_view();
+            view! {
+                <section class="review-after" data-testid="review-after">
+                    <h2>{tr!(i18n, review.coming_back)}</h2>
+                    <ul class="review-items">{rows}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// Home's line: how many items are due today, linking to the review; nothing before any item exists.
+#[component]
+pub fn DueFact() -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = Prefs::expect();
+    let saved = Progress::expect();
+    let counts = Memo::new(move |_| {
+        let (now, all) = items_now(prefs, saved);
+        let end = end_of_today(now);
+        (all.len(), all.iter().filter(|(_, m)| m.due_ms() < end || m.is_due(now)).count())
+    });
+    move || {
+        let (items, due) = counts.get();
+        (items > 0).then(|| {
+            view! {
+                <div class="fact" data-testid="home-review">
+                    <div class="label muted">{tr!(i18n, review.title)}</div>
+                    <div class="value"><a href="/review">{t_string!(i18n, review.due_today, n = due).to_string()}</a></div>
+                </div>
+            }
+        })
+    }
+}
