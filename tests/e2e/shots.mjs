@@ -28,8 +28,8 @@ const ACCOUNT_STATES = ['codes', 'signed-in', 'offline', 'signed-out-elsewhere']
 const LEARN_STATES = ['lesson-intro', 'lesson-failed', 'lesson-passed', 'learn-map'];
 /** The progress page with a week and with a year of a learner's sessions, and dictation with a voice. */
 const DATA_STATES = ['progress-week', 'progress-year', 'dictation-typing'];
-/** The review page two days after a test with mistakes, and a review session's results. */
-const REVIEW_STATES = ['review', 'review-after'];
+/** Home and the review page two days after a test with mistakes, and a review session's results. */
+const REVIEW_STATES = ['review', 'review-after', 'home-review'];
 const only = process.argv.slice(2);
 const out = join(artifacts, 'shots');
 mkdirSync(out, { recursive: true });
@@ -166,6 +166,9 @@ async function reviewStates(browser, settings, suffix, viewport) {
   await page.waitForSelector('[data-testid=results]');
   await page.waitForFunction(() => localStorage.getItem('klava.outbox') === null);
   await page.clock.setFixedTime(new Date('2026-03-04T10:00:00Z'));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=home-review]');
+  await shoot('home-review');
   await page.goto(`${server.url}/review`);
   await page.waitForSelector('[data-testid=review-start]:not([disabled])');
   await shoot('review');

@@ -37,14 +37,38 @@ fn items_now(prefs: Prefs, saved: Progress) -> (f64, Vec<(Item, Memory)>) {
     (now, all)
 }
 
-/// An item as the learner reads it: the key, the pair, the word, or "ы instead of и".
-fn item_label(i18n: I18n, item: &Item) -> String {
+/// An item as the learner reads it: the key, the pair or the word as a key cap; a confusion as
+/// "ы instead of и".
+fn item_view(i18n: I18n, item: &Item) -> AnyView {
     match item {
-        Item::Key(k) | Item::Bigram(k) | Item::Word(k) => k.clone(),
-        Item::Confusion { expected, typed } => {
-            t_string!(i18n, review.instead_of, typed = typed.clone(), expected = expected.clone()).to_string()
+        Item::Key(k) | Item::Bigram(k) | Item::Word(k) => view! { <kbd>{k.clone()}</kbd> }.into_any(),
+        Item::Confusion { expected, typed } => view! {
+            <span class="confusion"><kbd>{typed.clone()}</kbd>" "{t_string!(i18n, review.instead_of)}" "<kbd>{expected.clone()}</kbd></span>
+        }
+        .into_any(),
+    }
+}
+
+/// Items, soonest due first, in lines by when they come back: "in 4 days: а б в".
+fn by_when(i18n: I18n, items: &[&(Item, Memory)], now: f64) -> impl IntoView + use<> {
+    let mut lines: Vec<(String, bool, Vec<AnyView>)> = Vec::new();
+    for (item, m) in items {
+        let when = next_text(i18n, m, now);
+        match lines.last_mut() {
+            Some((w, _, views)) if *w == when => views.push(item_view(i18n, item)),
+            _ => lines.push((when, m.is_due(now), vec![item_view(i18n, item)])),
         }
     }
+    lines
+        .into_iter()
+        .map(|(when, due, items)| {
+            view! {
+                <li class="review-line" class:due=due>
+                    <span class="when">{when}":"</span>" "<span class="review-items">{items}</span>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// The page.
@@ -113,12 +137,12 @@ pub fn ReviewPage() -> impl IntoView {
                 <ItemGroups items />
             }>
                 <TypingArea progress=typed on_restart=start>
+                    <SessionEnd results />
                     <Show when=move || finished.get()>
                         <ComingBack practised />
                         <p><button type="button" class="button primary" data-testid="review-next" disabled=move || !can_start()
                             on:click=move |_| start.run(())>{tr!(i18n, review.again)}</button></p>
                     </Show>
-                    <SessionEnd results />
                 </TypingArea>
             </Show>
         </main>
@@ -142,7 +166,7 @@ fn DueLine(items: Memo<(f64, Vec<(Item, Memory)>)>, due: Memo<Vec<Item>>) -> imp
     }
 }
 
-/// The items in groups (keys, letter pairs, words, confusions), each with when it comes back.
+/// The items in groups (keys, letter pairs, words, confusions), each in lines by when it comes back.
 #[component]
 fn ItemGroups(items: Memo<(f64, Vec<(Item, Memory)>)>) -> impl IntoView {
     let i18n = use_i18n();
@@ -153,23 +177,11 @@ fn ItemGroups(items: Memo<(f64, Vec<(Item, Memory)>)>) -> impl IntoView {
                 return None;
             }
             let more = chosen.len().saturating_sub(SHOWN);
-            let rows = chosen
-                .iter()
-                .take(SHOWN)
-                .map(|(item, m)| {
-                    let due = m.is_due(*now);
-                    view! {
-                        <li class:due=due>
-                            <kbd>{item_label(i18n, item)}</kbd>
-                            " " <span class="muted">{next_text(i18n, m, *now)}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
+            let lines = by_when(i18n, &chosen[..chosen.len().min(SHOWN)], *now);
             Some(view! {
                 <section class="card review-group" data-testid=format!("review-{kind}")>
                     <h2>{title}</h2>
-                    <ul class="review-items">{rows}</ul>
+                    <ul class="review-lines">{lines}</ul>
                     {(more > 0).then(|| view! { <p class="muted">{t_string!(i18n, review.more, n = more).to_string()}</p> })}
                 </section>
             })
@@ -185,22 +197,19 @@ fn ItemGroups(items: Memo<(f64, Vec<(Item, Memory)>)>) -> impl IntoView {
     }
 }
 
-/// After a session: "ш — in 4 days" for each item it set out to review.
+/// After a session: when each item it set out to review comes back ("in 4 days: ш щ").
 #[component]
 fn ComingBack(practised: Memo<Option<Vec<(Item, Memory)>>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let list = practised.get()?;
-        (!list.is_empty()).then(|| {
-            let now = ids::now_ms();
-            let rows = list
-                .iter()
-                .map(|(item, m)| view! { <li><kbd>{item_label(i18n, item)}</kbd>" — "{next_text(i18n, m, now)}</li> })
-                .collect_view();
+        let mut list = practised.get()?;
+        list.sort_by(|a, b| a.1.due_ms().total_cmp(&b.1.due_ms()).then_with(|| a.0.cmp(&b.0)));
+        let refs: Vec<&(Item, Memory)> = list.iter().collect();
+        (!refs.is_empty()).then(|| {
             view! {
                 <section class="review-after" data-testid="review-after">
                     <h2>{tr!(i18n, review.coming_back)}</h2>
-                    <ul class="review-items">{rows}</ul>
+                    <ul class="review-lines">{by_when(i18n, &refs, ids::now_ms())}</ul>
                 </section>
             }
         })

@@ -72,16 +72,25 @@ pub fn sensitivity_table(lang: &Language, seeds: u64) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "| Parameter | Value | Keystrokes, + review vs keybr-like | Kept after 30 days, + review − keybr-like |"
+        "| Parameter | Value | Reached, keybr-like / + review | Keystrokes, + review vs keybr-like | Kept after 30 days, + review − keybr-like |"
     );
-    let _ = writeln!(s, "|---|---|---|---|");
+    let _ = writeln!(s, "|---|---|---|---|---|");
     let compare = |params: Params| {
         let keybr = runs(Kind::Keybr, params, lang, seeds);
         let review = runs(Kind::AdaptiveReview, params, lang, seeds);
+        let reached = |o: &[Outcome]| o.iter().filter(|o| o.reached).count();
         let k = of(&keybr, |o| o.keystrokes as f64).mean;
         let r = of(&review, |o| o.keystrokes as f64).mean;
         let kept = of(&review, |o| o.kept_30).mean - of(&keybr, |o| o.kept_30).mean;
-        format!("{:+.1} % | {:+.1} points |", (r / k - 1.0) * 100.0, kept * 100.0)
+        format!(
+            "{}/{} / {}/{} | {:+.1} % | {:+.1} points |",
+            reached(&keybr),
+            keybr.len(),
+            reached(&review),
+            review.len(),
+            (r / k - 1.0) * 100.0,
+            kept * 100.0
+        )
     };
     let _ = writeln!(s, "| (as fixed) | — | {}", compare(Params::default()));
     for (name, scale) in sensitivity() {
