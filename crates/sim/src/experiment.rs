@@ -143,5 +143,6 @@ pub fn sensitivity() -> Vec<(&'static str, Scale)> {
         ("relearning", |p, f| p.relearning *= f),
         ("minutes a day", |p, f| p.minutes_a_day *= f),
         ("keystroke noise σ", |p, f| p.noise *= f),
+        ("bigram slowness", |p, f| p.bigram_extra *= f),
     ]
 }

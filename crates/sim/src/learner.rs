@@ -7,6 +7,9 @@
 //!   (keystrokes); the error rate falls the same way.
 //! - **Shared skill**: a keystroke is also a little practice of the other keys of its finger, its hand
 //!   and its row (transfer between neighbouring movements).
+//! - **Bigrams**: a key is slower after a letter it has seldom followed; each transition has its own
+//!   power law of practice (not forgotten, a simplification). A key counts as at the targets by its own
+//!   skill; the transitions only slow what the schedulers measure, as they do a real learner's.
 //! - **Forgetting** as a power function of time since the key was last practised (Wixted & Ebbesen 1991):
 //!   the practice still available is `E·r·(1 + Δdays/S)^(−φ)`.
 //! - **Spacing effect** (Cepeda et al. 2006): the stability `S` grows when a key is practised again after
@@ -57,6 +60,10 @@ pub struct Params {
     pub minutes_a_day: f64,
     /// Spread of one keystroke's time around the key's mean (σ of a log-normal).
     pub noise: f64,
+    /// How much slower a key is after a letter it has never followed (a new transition): +30 %.
+    pub bigram_extra: f64,
+    /// Keystrokes of a transition that make the first real step of its own power law.
+    pub bigram_scale: f64,
 }
 
 impl Default for Params {
@@ -76,6 +83,8 @@ impl Default for Params {
             relearning: 0.05,
             minutes_a_day: 15.0,
             noise: 0.25,
+            bigram_extra: 0.3,
+            bigram_scale: 20.0,
         }
     }
 }
@@ -108,6 +117,8 @@ struct Key {
 pub struct Learner {
     params: Params,
     keys: BTreeMap<char, Key>,
+    /// Practice of each transition (the letter before, the letter), keystrokes.
+    bigrams: BTreeMap<(char, char), f64>,
     rng: Rng,
 }
 
@@ -184,7 +195,7 @@ impl Learner {
                 );
             }
         }
-        Learner { params, keys, rng }
+        Learner { params, keys, bigrams: BTreeMap::new(), rng }
     }
 
     pub fn params(&self) -> &Params {
@@ -291,7 +302,7 @@ impl Learner {
                     clean = false;
                 }
                 let sigma = self.params.noise;
-                let took = ms * (sigma * normal(&mut self.rng) - sigma * sigma / 2.0).exp();
+                let took = ms * self.transition(prev, c) * (sigma * normal(&mut self.rng) - sigma * sigma / 2.0).exp();
                 now += took;
                 out.keystrokes += 1;
                 let stat = out.stats.keys.entry(c.to_string()).or_default();
@@ -310,6 +321,18 @@ impl Learner {
         }
         out.ms = now - start_ms;
         out
+    }
+
+    /// How much slower `c` is after `prev` than on its own: a transition is learned by its own power law
+    /// (each call is one practice of it). After a space or a mistake there is no transition.
+    fn transition(&mut self, prev: Option<char>, c: char) -> f64 {
+        let Some(p) = prev else { return 1.0 };
+        let practice = self.bigrams.entry((p, c)).or_default();
+        let factor = 1.0
+            + self.params.bigram_extra
+                * (1.0 + *practice / self.params.bigram_scale).powf(-self.params.learning_exponent);
+        *practice += 1.0;
+        factor
     }
 
     /// The key pressed by mistake for `c`: another key of its finger, or a key of the same row.
