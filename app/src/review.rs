@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 
 use klava_core::history::History;
+use klava_core::motivation::local_day;
 use klava_core::review::memory::Memory;
 use klava_core::review::{Facts, Review, Targets};
 
@@ -49,11 +50,11 @@ pub fn with_review<T>(history: &History, profile: &str, targets: Targets, f: imp
     })
 }
 
-/// The end of the learner's today (ms): items due before it are "due today".
+/// The end of the learner's today (ms): items due before it are "due today". The day is the one streaks
+/// and goals count by (`klava_core::motivation::local_day`).
 pub fn end_of_today(now_ms: f64) -> f64 {
-    let offset = f64::from(ids::utc_offset_min_at(now_ms)) * 60_000.0;
-    let local = now_ms + offset;
-    local - local.rem_euclid(DAY_MS) + DAY_MS - offset
+    let offset = ids::utc_offset_min_at(now_ms);
+    (local_day(now_ms, offset) + 1) as f64 * DAY_MS - f64::from(offset) * 60_000.0
 }
 
 /// When an item comes back: "due now", "later today", "tomorrow", "in 4 days".

@@ -25,16 +25,29 @@ const WORDS: usize = 40;
 /// Items listed in a group before "and N more".
 const SHOWN: usize = 30;
 
-/// Every item of the learner's profile with its memory, soonest due first, and the moment they were read.
-fn items_now(prefs: Prefs, saved: Progress) -> (f64, Vec<(Item, Memory)>) {
+/// What the review page shows, read at one moment.
+#[derive(Clone, PartialEq)]
+struct Snapshot {
+    now: f64,
+    /// Every item of the learner's profile with its memory, soonest due first.
+    all: Vec<(Item, Memory)>,
+    /// The items due now, most forgotten first (`Review::due`).
+    due: Vec<Item>,
+}
+
+/// The learner's profile's review now.
+fn items_now(prefs: Prefs, saved: Progress) -> Snapshot {
     let now = ids::now_ms();
     let profile = prefs.profile().key();
     let t = targets(prefs);
-    let mut all = saved
-        .history
-        .with(|h| with_review(h, &profile, t, |r| r.items().iter().map(|(i, m)| (i.clone(), *m)).collect::<Vec<_>>()));
+    let (mut all, due) = saved.history.with(|h| {
+        with_review(h, &profile, t, |r| {
+            let all: Vec<(Item, Memory)> = r.items().iter().map(|(i, m)| (i.clone(), *m)).collect();
+            (all, r.due(now).into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>())
+        })
+    });
     all.sort_by(|a, b| a.1.due_ms().total_cmp(&b.1.due_ms()).then_with(|| a.0.cmp(&b.0)));
-    (now, all)
+    Snapshot { now, all, due }
 }
 
 /// An item as the learner reads it: the key, the pair or the word as a key cap; a confusion as
@@ -81,13 +94,7 @@ pub fn ReviewPage() -> impl IntoView {
     let saved = Progress::expect();
     let data = use_course();
     let items = Memo::new(move |_| items_now(prefs, saved));
-    let due = Memo::new(move |_| {
-        items.with(|(now, all)| {
-            let mut due: Vec<&(Item, Memory)> = all.iter().filter(|(_, m)| m.is_due(*now)).collect();
-            due.sort_by(|a, b| a.1.retrievability(*now).total_cmp(&b.1.retrievability(*now)));
-            due.into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>()
-        })
-    });
+    let due = Memo::new(move |_| items.with(|s| s.due.clone()));
     let typing = RwSignal::new(false);
     // The items a session set out to review, and when it started.
     let reviewing = StoredValue::new((Vec::<Item>::new(), 0.0));
@@ -131,7 +138,7 @@ pub fn ReviewPage() -> impl IntoView {
                 _ => None,
             })}
             <Show when=move || typing.get() fallback=move || view! {
-                <DueLine items due />
+                <DueLine items />
                 <p><button type="button" class="button primary" data-testid="review-start" disabled=move || !can_start()
                     on:click=move |_| start.run(())>{tr!(i18n, review.start)}</button></p>
                 <ItemGroups items />
@@ -151,11 +158,11 @@ pub fn ReviewPage() -> impl IntoView {
 
 /// "Due now: 5", or when the next one comes back, or that there is nothing yet.
 #[component]
-fn DueLine(items: Memo<(f64, Vec<(Item, Memory)>)>, due: Memo<Vec<Item>>) -> impl IntoView {
+fn DueLine(items: Memo<Snapshot>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let n = due.with(Vec::len);
-        items.with(|(now, all)| {
+        items.with(|Snapshot { now, all, due }| {
+            let n = due.len();
             let line = match all.first() {
                 None => t_string!(i18n, review.empty).to_owned(),
                 Some(_) if n > 0 => t_string!(i18n, review.due_now_count, n = n).to_string(),
@@ -168,10 +175,10 @@ fn DueLine(items: Memo<(f64, Vec<(Item, Memory)>)>, due: Memo<Vec<Item>>) -> imp
 
 /// The items in groups (keys, letter pairs, words, confusions), each in lines by when it comes back.
 #[component]
-fn ItemGroups(items: Memo<(f64, Vec<(Item, Memory)>)>) -> impl IntoView {
+fn ItemGroups(items: Memo<Snapshot>) -> impl IntoView {
     let i18n = use_i18n();
     let group = move |title: &'static str, kind: &'static str, pick: fn(&Item) -> bool| {
-        items.with(|(now, all)| {
+        items.with(|Snapshot { now, all, .. }| {
             let chosen: Vec<&(Item, Memory)> = all.iter().filter(|(i, _)| pick(i)).collect();
             if chosen.is_empty() {
                 return None;
@@ -223,7 +230,7 @@ pub fn DueFact() -> impl IntoView {
     let prefs = Prefs::expect();
     let saved = Progress::expect();
     let counts = Memo::new(move |_| {
-        let (now, all) = items_now(prefs, saved);
+        let Snapshot { now, all, .. } = items_now(prefs, saved);
         let end = end_of_today(now);
         (all.len(), all.iter().filter(|(_, m)| m.due_ms() < end || m.is_due(now)).count())
     });

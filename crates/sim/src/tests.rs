@@ -30,7 +30,7 @@ fn a_key_never_practised_is_never_mastered_and_practice_masters_one() {
         now += l.type_text(&words("fjfjfj", 10), now, TARGETS).ms;
     }
     assert!(l.at_target('f', now, TARGETS) && l.at_target('j', now, TARGETS));
-    // No transfer reaches q (another hand's pinky is not f's or j's finger, hand or row... only its hand).
+    // q shares only a hand with f (2 % of each keystroke), nothing with j: far from the targets still.
     assert!(!l.at_target('q', now, TARGETS));
     let (q_ms, _) = l.skill('q', now).unwrap();
     assert!(q_ms > 2.0 * TARGETS.key_ms(), "q at {q_ms} ms without practice");
