@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::results::key_chips;
-use crate::i18n::{number, t, tr, use_i18n};
+use crate::i18n::{number, t_string, tr, use_i18n};
 
 /// What the overview shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,11 +29,11 @@ fn PracticeTime(minutes: f64) -> impl IntoView {
         m if m < 1.0 => tr!(i18n, overview.under_a_minute).into_any(),
         m if m < 120.0 => {
             let count = m.round() as u32;
-            t!(i18n, overview.minutes, count = move || count).into_any()
+            t_string!(i18n, overview.minutes, count = count).into_any()
         }
         m => {
             let hours = number(i18n.get_locale(), m / 60.0, 1);
-            t!(i18n, overview.hours, hours = move || hours.clone()).into_any()
+            t_string!(i18n, overview.hours, hours = hours).into_any()
         }
     }
 }
@@ -54,9 +54,9 @@ pub fn ProfileOverview(
                 view! {
                     <p>
                         <strong>{o.name}</strong>": "
-                        {t!(i18n, overview.sessions, count = move || sessions)}", "
+                        {t_string!(i18n, overview.sessions, count = sessions)}", "
                         <PracticeTime minutes=o.minutes />
-                        {recent.map(|wpm| view! { ", " {t!(i18n, overview.recent, wpm = move || wpm.clone())} })}
+                        {recent.map(|wpm| view! { ", " {t_string!(i18n, overview.recent, wpm = wpm)} })}
                     </p>
                     <p class="chips" data-testid="slowest-keys">
                         <span class="muted">{tr!(i18n, overview.slowest)}" "</span>

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::components::storage_banner::StoreProblem;
 use crate::hooks::use_title::use_title;
-use crate::i18n::{t, t_string, tr, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 use crate::labels;
 use crate::progress::backup::{IMPORTED_PREFIX, ImportFailure, ImportReport, download, read_file};
 use crate::progress::{Progress, Status};
@@ -33,7 +33,7 @@ fn StorageState() -> impl IntoView {
                 Status::Loading => tr!(i18n, data.opening).into_any(),
                 Status::Ready => {
                     let count = progress.history.with(|h| h.len());
-                    t!(i18n, data.stored, count = move || count).into_any()
+                    t_string!(i18n, data.stored, count = count).into_any()
                 }
                 Status::Unavailable(error) => view! { <StoreProblem error /> " " {tr!(i18n, data.until_closed)} }.into_any(),
             }}
@@ -143,7 +143,7 @@ fn Unreadable() -> impl IntoView {
         <Show when=move || !progress.unreadable.with(Vec::is_empty)>
             <h2>{tr!(i18n, data.unreadable)}</h2>
             <p data-testid="unreadable-count">
-                {move || { let count = progress.unreadable.with(Vec::len); t!(i18n, data.unreadable_count, count = move || count) }}
+                {move || { let count = progress.unreadable.with(Vec::len); t_string!(i18n, data.unreadable_count, count = count) }}
             </p>
             <ul class="unreadable">
                 {move || progress.unreadable.get().into_iter().map(|u| {

@@ -16,6 +16,7 @@ pub mod keystats;
 pub mod layout;
 pub mod lessons;
 pub mod motivation;
+pub mod plural;
 pub mod practice;
 pub mod profile;
 pub mod quotes;

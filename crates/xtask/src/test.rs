@@ -77,8 +77,8 @@ fn clippy_native() -> Result {
     ))
 }
 
-/// In the release profile: its build scripts and proc macros (leptos', leptos_i18n's, the app's message
-/// compiler) are then built once for both this step and the release build.
+/// In the release profile: its build scripts and proc macros (leptos', the app's message compiler) are
+/// then built once for both this step and the release build.
 fn clippy_wasm() -> Result {
     cmd::run(&mut crate::wasm::cargo_wasm32(&[
         "clippy",

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{Note, error_text};
-use crate::i18n::{t, t_string, tr, use_i18n};
+use crate::i18n::{t_string, tr, use_i18n};
 use crate::progress::Progress;
 use crate::progress::backup::download;
 use crate::storage::ids;
@@ -101,7 +101,7 @@ pub fn SignInForms(codes: RwSignal<Option<Vec<String>>>, note: RwSignal<Option<N
                 sessions() > 0 && mode.get() != Mode::Recover
                     && ctx.account.with(|a| a.as_deref().is_none_or(|a| !a.eq_ignore_ascii_case(login.get().trim())))
             }>
-                <p class="notice" data-testid="union-note">{move || t!(i18n, account.union, count = sessions)}</p>
+                <p class="notice" data-testid="union-note">{move || t_string!(i18n, account.union, count = sessions())}</p>
             </Show>
             <p>
                 <button type="submit" class="button primary" data-testid="account-submit" prop:disabled=move || busy.get()>

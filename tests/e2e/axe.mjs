@@ -1,18 +1,19 @@
-// axe-core on every page (and the results screen, the recovery codes, the signed-in account page) in every theme and both interface languages: no
-// serious or critical violations, colour contrast included (AAA contrast in high contrast).
+// axe-core on every page (and the results screen, the recovery codes, the signed-in account page) in one theme and both
+// interface languages: no serious or critical violations, colour contrast included (AAA contrast in high contrast). Each
+// theme is its own test file (a11y-<theme>.test.mjs), so no file runs near the per-file time limit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { serverAndBrowser } from './harness.mjs';
 import { targetWords, typeWords } from './page.mjs';
 
-const ctx = serverAndBrowser();
-
 const PAGES = [['/', 'home'], ['/test', 'typing-area'], ['/progress', 'history-count'], ['/history', 'history-count'], ['/settings', 'settings-layout'],
   ['/data', 'storage-state'], ['/account', 'account-form'], ['/learn', 'unit-home'], ['/learn/us/home-1', 'lesson-intro'], ['/practice', 'practice-start'], ['/dictation', 'dictation-start'], ['/review', 'review-start'],
   ['/nowhere', 'not-found']];
 
-for (const theme of ['light', 'dark', 'high_contrast']) {
+/** Registers the check of every page in `theme`, English and Russian, on the file's own server and browser. */
+export function axeEveryPage(theme) {
+  const ctx = serverAndBrowser();
   test(`no serious or critical axe violations: ${theme} theme, English and Russian`, async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 1100, height: 800 } });
     try {

@@ -1,22 +1,89 @@
-//! The interface language: the messages of `locales/en.json` and `locales/ru.json`, compiled into the
-//! [`i18n`] module by `build.rs` (leptos_i18n; plural forms by CLDR rules, so 1 слово, 2 слова, 5 слов),
-//! the language chosen from the settings or the browser, and the few things that are formatted rather
-//! than translated: numbers, dates and times. Layout and lesson names keep their own language.
+//! The interface language: the messages of `locales/en.json` and `locales/ru.json`, compiled into
+//! [`msg`] by `build.rs` (plural forms by CLDR rules, so 1 слово, 2 слова, 5 слов; see [`message`]), the
+//! language chosen from the settings or the browser, and the few things that are formatted rather than
+//! translated: numbers, dates and times. Layout and lesson names keep their own language.
 
-#[allow(unused_imports, dead_code, unreachable_pub, missing_docs, clippy::all, clippy::pedantic)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+pub mod message;
+
+/// Every message, a module per section of the language files (`msg::nav::home`).
+#[allow(non_upper_case_globals, missing_docs)]
+pub mod msg {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
-pub use generated::i18n::{I18nContextProvider, Locale, t, t_string, use_i18n};
-use leptos_i18n::Locale as _;
+use klava_core::settings::UiLanguage;
+use leptos::prelude::*;
+pub(crate) use message::t_string;
+use message::{Plural, Text};
 
-/// The language context, as components hold it.
-pub type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::prefs::Prefs;
+
+/// An interface language, in the order of the message tables `build.rs` writes.
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    /// English.
+    #[default]
+    en,
+    /// Russian.
+    ru,
+}
+
+impl Locale {
+    /// The language's BCP 47 code.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::en => "en",
+            Self::ru => "ru",
+        }
+    }
+}
+
+/// The interface language, as components hold it: provided by [`I18nContextProvider`], read with
+/// [`use_i18n`]. Reading it in a reactive scope (every message does) follows a change of language.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Locale>);
+
+impl I18n {
+    /// The language, tracked.
+    pub fn get_locale(self) -> Locale {
+        self.0.get()
+    }
+
+    /// The language, untracked.
+    pub fn get_locale_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// Switches the interface to `locale`.
+    pub fn set_locale(self, locale: Locale) {
+        self.0.set(locale);
+    }
+}
+
+/// The language context. Call under [`I18nContextProvider`].
+pub fn use_i18n() -> I18n {
+    expect_context()
+}
+
+/// Provides the language context to `children`, starting in the language the settings choose (so the
+/// first paint is in it), and keeps `<html lang>` in step with it.
+#[component]
+pub fn I18nContextProvider(children: Children) -> impl IntoView {
+    let prefs = Prefs::expect();
+    let i18n = I18n(RwSignal::new(resolve(prefs.with_untracked(|s| s.language))));
+    provide_context(i18n);
+    Effect::new(move || {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", i18n.get_locale().as_str());
+        }
+    });
+    children()
+}
 
 /// A message without values that follows the interface language, as a view or an attribute value. Every
 /// such message goes through this one function, so the app has one text renderer for all of them instead
-/// of one per message (about 1 KiB of wasm each).
+/// of one per message.
 pub fn text(i18n: I18n, message: fn(I18n) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || message(i18n)
 }
@@ -28,11 +95,6 @@ macro_rules! tr {
     };
 }
 pub(crate) use tr;
-
-use klava_core::settings::UiLanguage;
-use leptos::prelude::*;
-
-use crate::prefs::Prefs;
 
 /// The language's BCP 47 code (`en`, `ru`).
 pub fn code(locale: Locale) -> &'static str {
