@@ -11,7 +11,7 @@ use crate::components::header::Header;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::hooks::use_tab_sync::use_tab_sync;
-use crate::i18n::{I18nContextProvider, follow_setting};
+use crate::i18n::I18nContextProvider;
 use crate::layouts::Layouts;
 use crate::pages::home_page::HomePage;
 use crate::pages::lazy::{
@@ -46,7 +46,6 @@ pub fn App() -> impl IntoView {
 /// paints without waiting for it, and start-up is two shorter tasks instead of one long one.
 #[component]
 fn Shell(update: ReadSignal<Option<crate::pwa::UpdateAvailable>>) -> impl IntoView {
-    follow_setting();
     crate::motivation::Motivation::provide();
     let page = RwSignal::new(false);
     set_timeout(move || page.set(true), std::time::Duration::ZERO);

@@ -4,7 +4,7 @@
 use klava_core::settings::UiLanguage;
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, code, tr, use_i18n};
+use crate::i18n::{Locale, tr, use_i18n};
 use crate::prefs::Prefs;
 
 /// The switch.
@@ -14,7 +14,7 @@ pub fn LangSwitch() -> impl IntoView {
     let prefs = Prefs::expect();
     let option = move |locale: Locale, setting: UiLanguage, short: &'static str, name: &'static str| {
         view! {
-            <button type="button" lang=code(locale) aria-label=name title=name data-testid=format!("lang-{}", code(locale))
+            <button type="button" lang=locale.as_str() aria-label=name title=name data-testid=format!("lang-{}", locale.as_str())
                 aria-pressed=move || (i18n.get_locale() == locale).to_string()
                 on:click=move |_| prefs.update(|s| s.language = setting)>
                 {short}

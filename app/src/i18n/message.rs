@@ -5,7 +5,7 @@
 
 use std::fmt::Display;
 
-use klava_core::plural::{PluralForm, fill, plural_form};
+use klava_core::plural::{fill, plural_form};
 
 use super::Locale;
 
@@ -14,7 +14,8 @@ use super::Locale;
 pub struct Text(pub [&'static str; 2]);
 
 /// A plural message: in each language, its forms `one`, `few`, `many`, `other` — the order of
-/// [`PluralForm`] — ("" where the language has no such form).
+/// [`klava_core::plural::PluralForm`] — ("" where the language has no such form: `build.rs` requires
+/// exactly the forms [`plural_form`] gives for the language).
 #[derive(Clone, Copy, Debug)]
 pub struct Plural(pub [[&'static str; 4]; 2]);
 
@@ -38,9 +39,7 @@ impl Text {
 impl Plural {
     /// The form `locale` uses for `count`, with `values` put in (`count` among them when the text shows it).
     pub fn counted(self, locale: Locale, count: f64, values: &[(&str, &dyn Display)]) -> String {
-        let forms = self.0[locale as usize];
-        let form = forms[plural_form(locale.as_str(), count) as usize];
-        fill(if form.is_empty() { forms[PluralForm::Other as usize] } else { form }, values)
+        fill(self.0[locale as usize][plural_form(locale.as_str(), count) as usize], values)
     }
 }
 

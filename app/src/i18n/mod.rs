@@ -40,24 +40,15 @@ impl Locale {
 }
 
 /// The interface language, as components hold it: provided by [`I18nContextProvider`], read with
-/// [`use_i18n`]. Reading it in a reactive scope (every message does) follows a change of language.
+/// [`use_i18n`]. It follows the language setting (or the browser's languages when the setting leaves it
+/// to them); reading it in a reactive scope (every message does) follows a change.
 #[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Locale>);
+pub struct I18n(Memo<Locale>);
 
 impl I18n {
     /// The language, tracked.
     pub fn get_locale(self) -> Locale {
         self.0.get()
-    }
-
-    /// The language, untracked.
-    pub fn get_locale_untracked(self) -> Locale {
-        self.0.get_untracked()
-    }
-
-    /// Switches the interface to `locale`.
-    pub fn set_locale(self, locale: Locale) {
-        self.0.set(locale);
     }
 }
 
@@ -66,12 +57,12 @@ pub fn use_i18n() -> I18n {
     expect_context()
 }
 
-/// Provides the language context to `children`, starting in the language the settings choose (so the
-/// first paint is in it), and keeps `<html lang>` in step with it.
+/// Provides the language context to `children` — the language the settings choose, from the first paint
+/// on — and keeps `<html lang>` in step with it.
 #[component]
 pub fn I18nContextProvider(children: Children) -> impl IntoView {
     let prefs = Prefs::expect();
-    let i18n = I18n(RwSignal::new(resolve(prefs.with_untracked(|s| s.language))));
+    let i18n = I18n(Memo::new(move |_| resolve(prefs.with(|s| s.language))));
     provide_context(i18n);
     Effect::new(move || {
         if let Some(html) = document().document_element() {
@@ -96,11 +87,6 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
-/// The language's BCP 47 code (`en`, `ru`).
-pub fn code(locale: Locale) -> &'static str {
-    locale.as_str()
-}
-
 /// The browser's preferred languages, most preferred first (`navigator.languages`).
 fn browser_languages() -> Vec<String> {
     let navigator = window().navigator();
@@ -115,18 +101,6 @@ pub fn resolve(setting: UiLanguage) -> Locale {
         UiLanguage::Ru => Locale::ru,
         _ => Locale::en,
     }
-}
-
-/// Keeps the interface language in step with the setting. Call inside [`I18nContextProvider`].
-pub fn follow_setting() {
-    let i18n = use_i18n();
-    let prefs = Prefs::expect();
-    Effect::new(move |_| {
-        let locale = resolve(prefs.with(|s| s.language));
-        if i18n.get_locale_untracked() != locale {
-            i18n.set_locale(locale);
-        }
-    });
 }
 
 /// `value` with `digits` decimals, in the language's way: `1,234.5` in English, `1 234,5` in Russian.

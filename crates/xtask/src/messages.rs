@@ -1,7 +1,7 @@
 //! A check on the interface messages (`app/locales/*.json`), run as a test: both languages have the
-//! same messages, and every message is used by the app's code (`tr!(i18n, key)`, `t!(i18n, key …)` or
-//! `t_string!(i18n, key …)`), with the values its text shows (`{{ n }}`: `t_string!(i18n, key, n = …)`). The
-//! app's build already fails on a message one language lacks and on a plural message used without a
+//! same messages, and every message is used by the app's code (`tr!(i18n, key)` or
+//! `t_string!(i18n, key …)`), with the values its text shows (`{{ n }}`: `t_string!(i18n, key, n = …)`).
+//! The app's build already fails on a message one language lacks and on a plural message used without a
 //! count; this also catches the ones nothing uses and a value left out, which the build cannot see.
 
 #[cfg(test)]
@@ -16,30 +16,10 @@ mod tests {
 
     /// The messages of one language file, as `section.name` keys (plural forms folded into one).
     fn keys(lang: &str) -> BTreeSet<String> {
-        let path = root().join(format!("app/locales/{lang}.json"));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut out = BTreeSet::new();
-        flatten("", &json, &mut out);
-        out
+        placeholders(lang).into_keys().collect()
     }
 
-    fn flatten(prefix: &str, v: &serde_json::Value, out: &mut BTreeSet<String>) {
-        match v {
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                    flatten(&key, v, out);
-                }
-            }
-            _ => {
-                let base = PLURAL.iter().find_map(|s| prefix.strip_suffix(s)).unwrap_or(prefix);
-                out.insert(base.to_owned());
-            }
-        }
-    }
-
-    /// Every key the app's sources name in a translation macro, with the names of the values each use gives.
+    /// Every key the app's sources name in a translation macro.
     fn used(dir: &Path, out: &mut BTreeSet<String>) {
         let mut calls = Vec::new();
         calls_in(dir, &mut calls);
@@ -55,7 +35,7 @@ mod tests {
             } else if path.extension().is_some_and(|e| e == "rs") && !path.to_string_lossy().contains("src/i18n/") {
                 // (src/i18n defines the macros; its examples are not uses.)
                 let text = std::fs::read_to_string(&path).unwrap();
-                for call in ["t!(i18n, ", "tr!(i18n, ", "t_string!(i18n, "] {
+                for call in ["tr!(i18n, ", "t_string!(i18n, "] {
                     for (at, _) in text.match_indices(call) {
                         let rest = &text[at + call.len()..];
                         let end =
