@@ -1,12 +1,9 @@
 //! Running commands: echoing them, checking their status, and the xtask error type.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::fmt;
-use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Everything an xtask command can fail with.
@@ -22,8 +19,6 @@ pub enum Error {
     Setup(String),
     /// A file operation failed.
     Io { what: String, source: std::io::Error },
-    /// A command was stopped because a step running beside it failed.
-    Stopped { command: String },
 }
 
 impl fmt::Display for Error {
@@ -33,7 +28,6 @@ impl fmt::Display for Error {
             Self::Spawn { program, source } => write!(f, "cannot start {program}: {source}"),
             Self::Failed { command, status } => write!(f, "`{command}` failed ({status})"),
             Self::Io { what, source } => write!(f, "{what}: {source}"),
-            Self::Stopped { command } => write!(f, "`{command}` stopped: a step beside it failed"),
         }
     }
 }
@@ -64,13 +58,6 @@ pub fn command(program: &str, args: &[&str]) -> Command {
     if program == "npm" && std::env::var_os("NODE_EXTRA_CA_CERTS").is_none() && bundle.is_file() {
         c.env("NODE_EXTRA_CA_CERTS", bundle);
     }
-    // trunk's hooks run this xtask itself rather than `cargo xtask` (Trunk.toml): cargo would first wait
-    // for the lock on target/debug, which the native checks hold while they run beside the app's build.
-    if program == "trunk"
-        && let Ok(me) = std::env::current_exe()
-    {
-        c.env("KLAVA_XTASK", me);
-    }
     c
 }
 
@@ -99,32 +86,15 @@ fn describe(c: &Command) -> String {
     s
 }
 
-/// Runs `c` with inherited output (or into this thread's log, [`log_to`]), failing on a non-zero status.
+/// Runs `c` with inherited output, failing on a non-zero status.
 pub fn run(c: &mut Command) -> Result {
     let text = describe(c);
-    let logged = LOG.with_borrow_mut(|log| match log {
-        Some(file) => {
-            writeln!(file, "$ {text}").map_err(io("writing the log".into()))?;
-            let out = file.try_clone().map_err(io("sharing the log".into()))?;
-            let err = file.try_clone().map_err(io("sharing the log".into()))?;
-            c.stdout(out).stderr(err);
-            Ok(true)
-        }
-        None => Ok(false),
-    })?;
-    if !logged {
-        println!("$ {text}");
-    }
+    println!("$ {text}");
     let mut child = c.spawn().map_err(|source| Error::Spawn { program: text.clone(), source })?;
     let deadline = DEADLINE.get();
     let status = loop {
         if let Some(status) = child.try_wait().map_err(io(format!("waiting for {text}")))? {
             break status;
-        }
-        if STOP.load(Ordering::Relaxed) {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(Error::Stopped { command: text });
         }
         if let Some((step, at, limit)) = deadline
             && Instant::now() >= at
@@ -157,34 +127,6 @@ pub fn clear_deadline() {
     DEADLINE.set(None);
 }
 
-thread_local! {
-    /// Per thread: where [`run`] sends its commands' output instead of the console.
-    static LOG: RefCell<Option<File>> = const { RefCell::new(None) };
-}
-
-/// From now on, [`run`] on this thread echoes commands and sends their output to `file`.
-pub fn log_to(file: File) {
-    LOG.set(Some(file));
-}
-
-/// Prints `text` on the console, or into this thread's log when it has one.
-pub fn say(text: &str) {
-    LOG.with_borrow_mut(|log| match log {
-        Some(file) => {
-            let _ = writeln!(file, "{text}");
-        }
-        None => println!("{text}"),
-    });
-}
-
-/// Set when a step fails while another runs beside it: [`run`] then stops what it runs.
-static STOP: AtomicBool = AtomicBool::new(false);
-
-/// Stops every command [`run`] is running or will run, on every thread.
-pub fn stop_all() {
-    STOP.store(true, Ordering::Relaxed);
-}
-
 /// Runs `c` quietly and returns its output, or `None` when it cannot start.
 pub fn probe(c: &mut Command) -> Option<Output> {
     c.output().ok()
@@ -210,21 +152,5 @@ mod tests {
         assert_eq!(status, "stopped: step \"slow step\" ran over 1 s");
         assert!(started.elapsed() < Duration::from_secs(10));
         run(&mut Command::new("true")).unwrap();
-    }
-
-    #[test]
-    fn a_thread_with_a_log_sends_commands_and_their_output_there() {
-        let path = std::env::temp_dir().join(format!("xtask-lane-{}.log", std::process::id()));
-        let file = std::fs::File::create(&path).unwrap();
-        std::thread::spawn(move || {
-            log_to(file);
-            say("==> a step");
-            run(Command::new("sh").args(["-c", "echo out; echo err >&2"])).unwrap();
-        })
-        .join()
-        .unwrap();
-        let log = std::fs::read_to_string(&path).unwrap();
-        std::fs::remove_file(&path).unwrap();
-        assert_eq!(log, "==> a step\n$ sh -c echo out; echo err >&2\nout\nerr\n");
     }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::cmd::{self, Error, Result, command, io, root};
+use crate::cmd::{self, Result, command, root};
 use crate::postgres::TestPostgres;
 use crate::{size, tools};
 
@@ -11,33 +11,19 @@ use crate::{size, tools};
 /// browser or server cannot eat the whole CI time.
 type Step = (&'static str, u64, fn() -> Result);
 
-/// One step, or two lists of steps run side by side.
-enum Stage {
-    One(Step),
-    /// The native checks on the console, the browser app's checks and build beside them on a thread of
-    /// their own, their output into a log that is shown when they end. They share no build directory
-    /// (target/debug; target/release and target/wasm32-unknown-unknown), and each leaves a core idle much
-    /// of the time alone (one codegen unit and LTO for the wasm, wasm-opt, brotli; linking and running
-    /// the tests).
-    Beside {
-        native: &'static [Step],
-        app: &'static [Step],
-    },
-}
-
-/// Stages in the order they run: quick checks first (formatting needs no installs), the browser and
+/// Steps in the order they run: quick checks first (formatting needs no installs), the browser and
 /// PostgreSQL last.
-const STAGES: &[Stage] = &[
-    Stage::One(("fmt", 3, fmt)),
-    Stage::One(("tools", 40, install_tools)),
-    Stage::Beside {
-        native: &[("clippy (native)", 25, clippy_native), ("rust tests (server on SQLite)", 30, rust_tests)],
-        app: &[("clippy (wasm32)", 20, clippy_wasm), ("release build", 30, release_build)],
-    },
-    Stage::One(("size budget", 2, size::check_release_build)),
-    Stage::One(("end-to-end (Chromium)", 20, end_to_end)),
-    Stage::One(("API fuzzing (schemathesis)", 10, crate::schemathesis::run)),
-    Stage::One(("server tests (PostgreSQL)", 10, postgres_tests)),
+const STEPS: &[Step] = &[
+    ("fmt", 3, fmt),
+    ("tools", 40, install_tools),
+    ("clippy (native)", 20, clippy_native),
+    ("clippy (wasm32)", 15, clippy_wasm),
+    ("rust tests (server on SQLite)", 25, rust_tests),
+    ("release build", 20, release_build),
+    ("size budget", 2, size::check_release_build),
+    ("end-to-end (Chromium)", 20, end_to_end),
+    ("API fuzzing (schemathesis)", 10, crate::schemathesis::run),
+    ("server tests (PostgreSQL)", 10, postgres_tests),
 ];
 
 /// The longest one browser test may run (node's `--test-timeout`).
@@ -49,109 +35,35 @@ const BROWSER_TEST_TIMEOUT_MS: &str = "--test-timeout=180000";
 /// slowest tests towards their time limit.
 const BROWSER_TEST_FILES_AT_ONCE: &str = "--test-concurrency=2";
 
-/// What a list of steps did: each passed step with its time, and the failure that ended it, if any.
-#[derive(Default)]
-struct Outcome {
-    passed: Vec<(&'static str, Duration, bool)>,
-    failure: Option<(&'static str, Error)>,
-}
-
-impl Outcome {
-    /// Runs `steps` in order on this thread until one fails; `beside` marks them in the summary.
-    fn run(&mut self, steps: &[&Step], beside: bool) {
-        for (name, minutes, step) in steps {
-            cmd::say(&format!("\n==> {name}"));
-            let t = Instant::now();
-            cmd::set_deadline(name, Duration::from_secs(minutes * 60));
-            let result = step();
-            cmd::clear_deadline();
-            if let Err(e) = result {
-                self.failure = Some((name, e));
-                return;
-            }
-            self.passed.push((name, t.elapsed(), beside));
-        }
-    }
-
-    /// Adds what `other` did; its failure counts unless this one has a failure of its own (a step
-    /// stopped because another failed is not the cause).
-    fn merge(&mut self, other: Outcome) {
-        self.passed.extend(other.passed);
-        let stopped = |f: &Option<(&str, Error)>| matches!(f, Some((_, Error::Stopped { .. })));
-        if self.failure.is_none() || (stopped(&self.failure) && other.failure.is_some()) {
-            self.failure = other.failure.or(self.failure.take());
-        }
-    }
-}
-
 /// Runs every step (or, with `only`, the steps whose names contain it, for a quick run by hand); fails
 /// on the first failure.
 pub fn run(only: Option<&str>) -> Result {
     let started = Instant::now();
-    let wanted = |steps: &'static [Step]| -> Vec<&'static Step> {
-        steps.iter().filter(|(name, ..)| only.is_none_or(|o| name.contains(o))).collect()
-    };
-    let mut outcome = Outcome::default();
-    for stage in STAGES {
-        match stage {
-            Stage::One(step) => outcome.run(&wanted(std::slice::from_ref(step)), false),
-            Stage::Beside { native, app } => outcome.merge(side_by_side(&wanted(native), &wanted(app))?),
-        }
-        if outcome.failure.is_some() {
+    let mut done: Vec<(&str, Duration)> = Vec::new();
+    let mut failure = None;
+    for (name, minutes, step) in STEPS.iter().filter(|(name, ..)| only.is_none_or(|o| name.contains(o))) {
+        println!("\n==> {name}");
+        let t = Instant::now();
+        cmd::set_deadline(name, Duration::from_secs(minutes * 60));
+        let result = step();
+        cmd::clear_deadline();
+        if let Err(e) = result {
+            failure = Some((*name, e));
             break;
         }
+        done.push((name, t.elapsed()));
     }
     println!("\n==> summary");
-    for (name, took, beside) in &outcome.passed {
-        let note = if *beside { "  (side by side)" } else { "" };
-        println!("  ok    {name:<32} {:>6.1}s{note}", took.as_secs_f64());
+    for (name, took) in &done {
+        println!("  ok    {name:<32} {:>6.1}s", took.as_secs_f64());
     }
-    if let Some((name, _)) = &outcome.failure {
+    let failed = usize::from(failure.is_some());
+    if let Some((name, _)) = &failure {
         println!("  FAIL  {name}");
     }
     println!("  total {:.1} min", started.elapsed().as_secs_f64() / 60.0);
-    println!("steps: {} passed, {} failed", outcome.passed.len(), usize::from(outcome.failure.is_some()));
-    outcome.failure.map_or(Ok(()), |(_, e)| Err(e))
-}
-
-/// Runs `app` on a thread with its output in a log beside `native` on the console, then prints the log.
-/// The first failure on either side stops the other.
-fn side_by_side(native: &[&'static Step], app: &[&'static Step]) -> Result<Outcome> {
-    let mut outcome = Outcome::default();
-    if native.is_empty() || app.is_empty() {
-        outcome.run(&[native, app].concat(), false);
-        return Ok(outcome);
-    }
-    let path = cmd::target_dir().join("xtask-app-steps.log");
-    std::fs::create_dir_all(cmd::target_dir()).map_err(io("creating the target directory".into()))?;
-    let log = std::fs::File::create(&path).map_err(io(format!("creating {}", path.display())))?;
-    let names: Vec<&str> = app.iter().map(|(name, ..)| *name).collect();
-    println!(
-        "\n==> {} side by side with what follows; output in {}, shown when they end",
-        names.join(", "),
-        path.display()
-    );
-    let beside = std::thread::scope(|s| {
-        let other = s.spawn(move || {
-            cmd::log_to(log);
-            let mut o = Outcome::default();
-            o.run(app, true);
-            if o.failure.is_some() {
-                cmd::stop_all();
-            }
-            o
-        });
-        outcome.run(native, true);
-        if outcome.failure.is_some() {
-            cmd::stop_all();
-        }
-        other.join()
-    });
-    let beside = beside.map_err(|_| Error::Setup(format!("the thread running {} panicked", names.join(", "))))?;
-    let text = std::fs::read_to_string(&path).map_err(io(format!("reading {}", path.display())))?;
-    println!("\n==> output of {} (ran side by side)\n{text}", names.join(", "));
-    outcome.merge(beside);
-    Ok(outcome)
+    println!("steps: {} passed, {failed} failed", done.len());
+    failure.map_or(Ok(()), |(_, e)| Err(e))
 }
 
 fn install_tools() -> Result {
