@@ -70,11 +70,15 @@ pub fn tool_path() -> String {
 
 /// Where `cargo install` puts binaries.
 pub fn cargo_bin() -> PathBuf {
+    cargo_home().join("bin")
+}
+
+/// Cargo's home folder: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
         .unwrap_or_else(|| PathBuf::from("/root/.cargo"))
-        .join("bin")
 }
 
 fn describe(c: &Command) -> String {

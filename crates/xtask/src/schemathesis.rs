@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{self, Error, Result, command, root, stdout_of, target_dir};
-use crate::serve::start_server;
+use crate::cmd::{self, Error, Result, command, root, stdout_of};
+use crate::serve::{start_server, test_server};
 
 /// The schemathesis release the step is written for.
 const VERSION: &str = "4.32.5";
@@ -33,11 +33,11 @@ pub fn ensure() -> Result {
 
 /// Starts a server, signs up an account for the session cookie, and runs schemathesis.
 pub fn run() -> Result {
-    cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
+    let server = test_server()?;
     let work = std::env::temp_dir().join(format!("klava-schemathesis-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(cmd::io(format!("creating {}", work.display())))?;
-    let (_server, base) = start_server(&target_dir().join("debug/klava-sync-server"), &work, "", &[])?;
+    let (_server, base) = start_server(&server, &work, "", &[])?;
     let cookie = sign_up(&base)?;
     let st = venv().join("bin/st").to_string_lossy().into_owned();
     let schema = format!("{base}/api/openapi.json");

@@ -1,12 +1,12 @@
 //! `cargo xtask run` (the release app served by the sync server), `cargo xtask build` (the release app
 //! only, for a CDN) and `cargo xtask dev` (trunk serve).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Child;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Error, Result, command, root};
-use crate::{test, tools};
+use crate::tools;
 
 /// Builds the release app and runs the server (profile `server`) on 127.0.0.1:8080 (or `--addr`), SQLite
 /// in data/.
@@ -17,7 +17,7 @@ pub fn run(args: &[String]) -> Result {
         _ => return Err(Error::Usage("run takes only --addr HOST:PORT".into())),
     };
     tools::ensure_build_tools()?;
-    test::release_build()?;
+    release_build()?;
     let mut c = command("cargo", &["run", "--profile", "server", "-p", "klava-sync-server", "--", "--addr", &addr]);
     if let Some(commit) = git_commit() {
         c.env("KLAVA_GIT_COMMIT", commit);
@@ -25,10 +25,27 @@ pub fn run(args: &[String]) -> Result {
     cmd::run(&mut c)
 }
 
+/// `trunk build --release --offline` into dist/.
+pub fn release_build() -> Result {
+    cmd::run(&mut command("trunk", &["build", "--release", "--offline"]))
+}
+
+/// The native packages the Rust tests build (`cargo test` with these), and with them the features cargo
+/// unifies across them. Whatever later builds the debug server or its tests selects the same, so it
+/// reuses that build: `-p klava-sync-server` resolves other features and compiled the server's
+/// dependencies again (about 2.5 minutes, for the browser tests and again for PostgreSQL's).
+pub const NATIVE: &[&str] = &["--workspace", "--exclude", "klava-app"];
+
+/// The debug sync server as the Rust tests build it (built when missing or stale).
+pub fn test_server() -> Result<PathBuf> {
+    cmd::run(&mut command("cargo", &[&["test", "--no-run"], NATIVE].concat()))?;
+    Ok(cmd::target_dir().join("debug/klava-sync-server"))
+}
+
 /// Installs the build tools and builds the release app into dist/ (precompressed, with its service worker).
 pub fn build() -> Result {
     tools::ensure_build_tools()?;
-    test::release_build()
+    release_build()
 }
 
 /// trunk serve with live reload on :8080; /api is proxied to a debug sync server on :8081.

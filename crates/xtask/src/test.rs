@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::cmd::{self, Result, command, root};
 use crate::postgres::TestPostgres;
-use crate::{size, tools};
+use crate::{serve, size, tools};
 
 /// A named step of the test command and the most minutes it may take (on a cold 2-core machine, with
 /// room to spare): a command still running then is stopped and the step fails with its name, so a hung
@@ -19,7 +19,7 @@ const STEPS: &[Step] = &[
     ("clippy (native)", 20, clippy_native),
     ("clippy (wasm32)", 15, clippy_wasm),
     ("rust tests (server on SQLite)", 25, rust_tests),
-    ("release build", 20, release_build),
+    ("release build", 20, serve::release_build),
     ("size budget", 2, size::check_release_build),
     ("end-to-end (Chromium)", 20, end_to_end),
     ("API fuzzing (schemathesis)", 10, crate::schemathesis::run),
@@ -102,7 +102,7 @@ fn clippy_wasm() -> Result {
 }
 
 fn rust_tests() -> Result {
-    let mut c = command("cargo", &["test", "--workspace", "--exclude", "klava-app"]);
+    let mut c = command("cargo", &[&["test"], serve::NATIVE].concat());
     c.env_remove("KLAVA_TEST_POSTGRES_URL");
     cmd::run(&mut c)?;
     // Core as the browser app builds it, without the `nfc` feature: the unit tests, which cover the one
@@ -111,13 +111,8 @@ fn rust_tests() -> Result {
     cmd::run(&mut command("cargo", &["test", "-p", "klava-core", "--no-default-features", "--lib"]))
 }
 
-/// `trunk build --release --offline` into dist/.
-pub fn release_build() -> Result {
-    cmd::run(&mut command("trunk", &["build", "--release", "--offline"]))
-}
-
 fn end_to_end() -> Result {
-    cmd::run(&mut command("cargo", &["build", "-p", "klava-sync-server"]))?;
+    let server = serve::test_server()?;
     let e2e = root().join("tests/e2e");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)
         .map_err(|source| cmd::Error::Io { what: "listing tests/e2e".into(), source })?
@@ -129,13 +124,13 @@ fn end_to_end() -> Result {
     let mut args = vec!["--test", BROWSER_TEST_FILES_AT_ONCE, BROWSER_TEST_TIMEOUT_MS];
     args.extend(files.iter().map(String::as_str));
     let mut c = command("node", &args);
-    c.env("KLAVA_SERVER_BIN", cmd::target_dir().join("debug/klava-sync-server")).env("KLAVA_DIST", root().join("dist"));
+    c.env("KLAVA_SERVER_BIN", server).env("KLAVA_DIST", root().join("dist"));
     cmd::run(&mut c)
 }
 
 fn postgres_tests() -> Result {
     let pg = TestPostgres::start()?;
-    let mut c = command("cargo", &["test", "-p", "klava-sync-server", "--test", "api"]);
+    let mut c = command("cargo", &[&["test"], serve::NATIVE, &["--test", "api"]].concat());
     c.env("KLAVA_TEST_POSTGRES_URL", &pg.url);
     cmd::run(&mut c)
 }

@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{self, Error, Result, command, io, root};
+use crate::cmd::{self, Error, Result, command, io, root, target_dir};
 
 /// Where the split, bound and optimised modules are left for trunk to copy (relative to the root).
 pub const OUT: &str = "target/klava-wasm/pkg";
@@ -36,19 +36,22 @@ pub fn release() -> bool {
     std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
 }
 
-/// The build's target directory.
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
-}
-
 /// `cargo args` for the wasm32 target with the flags every wasm build and check shares (one cache):
-/// relocations kept for splitting, and the target directory's path written as `/target`. Without the
-/// latter, the path of the generated messages (`OUT_DIR`) sits in the binary, and a clone in another
-/// directory shifts the data section and changes the brotli size by up to a kilobyte.
+/// relocations kept for splitting, the target directory's path written as `/target`, and each of cargo's
+/// registry source folders as `/crates`. Without the remappings, the path of the generated messages
+/// (`OUT_DIR`) and the builder's home and registry folders (in the file names of dependencies' panic
+/// locations) sit in the download, and a clone in another directory or another `CARGO_HOME` shifts the
+/// data section and changes the brotli size.
 pub fn cargo_wasm32(args: &[&str]) -> std::process::Command {
     let mut c = command("cargo", args);
-    let flags =
-        ["-Clink-args=--emit-relocs".to_owned(), format!("--remap-path-prefix={}=/target", target_dir().display())];
+    let mut flags =
+        vec!["-Clink-args=--emit-relocs".to_owned(), format!("--remap-path-prefix={}=/target", target_dir().display())];
+    let registry = cmd::cargo_home().join("registry/src");
+    let mut sources: Vec<PathBuf> =
+        fs::read_dir(&registry).into_iter().flatten().filter_map(|e| Some(e.ok()?.path())).collect();
+    // The same flags in the same order for the check and the build, or they would not share a cache.
+    sources.sort();
+    flags.extend(sources.iter().map(|dir| format!("--remap-path-prefix={}=/crates", dir.display())));
     c.env("CARGO_ENCODED_RUSTFLAGS", flags.join("\u{1f}"));
     c
 }
