@@ -1,5 +1,6 @@
 //! `cargo xtask run` (the release app served by the sync server), `cargo xtask build` (the release app
-//! only, for a CDN) and `cargo xtask dev` (trunk serve).
+//! only, for a CDN) and `cargo xtask dev` (trunk serve); the release build and the debug server that the
+//! test steps share.
 
 use std::path::{Path, PathBuf};
 use std::process::Child;
